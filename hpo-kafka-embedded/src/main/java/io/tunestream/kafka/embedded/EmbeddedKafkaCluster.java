@@ -1,0 +1,177 @@
+package io.tunestream.kafka.embedded;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.apache.kafka.server.common.ShareVersion;
+
+/**
+ * A KRaft cluster in this JVM, built on Kafka's own {@link KafkaClusterTestKit}: real brokers, real
+ * network listeners on free ports, real log directories. One node runs in combined mode (controller
+ * and broker in one); several brokers get a dedicated controller.
+ *
+ * <p>Internal topics (consumer offsets, transaction state, share-group state) are sized to the
+ * cluster: a single broker cannot host replication factor 3, and without a coordinator no group
+ * (consumer or share) ever makes progress.
+ */
+public final class EmbeddedKafkaCluster implements AutoCloseable {
+
+    private final KafkaClusterTestKit cluster;
+    private final int brokerCount;
+
+    private EmbeddedKafkaCluster(KafkaClusterTestKit cluster, int brokerCount) {
+        this.cluster = cluster;
+        this.brokerCount = brokerCount;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Bootstrap servers of the running cluster, e.g. {@code localhost:40123}. */
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    public int brokerCount() {
+        return brokerCount;
+    }
+
+    /** Stops one broker (for failover tests); the others keep serving. */
+    public void shutdownBroker(int brokerId) {
+        var broker = cluster.brokers().get(brokerId);
+        if (broker == null) {
+            throw new IllegalArgumentException("`brokerId` must be one of " + cluster.brokers().keySet() + ", but was " + brokerId);
+        }
+        broker.shutdown();
+        broker.awaitShutdown();
+    }
+
+    /** Restarts a broker stopped with {@link #shutdownBroker(int)}. */
+    public void startBroker(int brokerId) {
+        var broker = cluster.brokers().get(brokerId);
+        if (broker == null) {
+            throw new IllegalArgumentException("`brokerId` must be one of " + cluster.brokers().keySet() + ", but was " + brokerId);
+        }
+        broker.startup();
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded Kafka did not shut down cleanly", e);
+        }
+    }
+
+    public static final class Builder {
+        private int brokers = 1;
+        private Path baseDirectory;
+        private final Map<String, String> brokerProperties = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder brokers(int brokers) {
+            if (brokers < 1 || brokers > 9) {
+                throw new IllegalArgumentException("`brokers` must be between 1 and 9, but was " + brokers);
+            }
+            this.brokers = brokers;
+            return this;
+        }
+
+        /** Where the log directories go; by default a temporary directory deleted on close. */
+        public Builder baseDirectory(Path baseDirectory) {
+            this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory");
+            return this;
+        }
+
+        /** A broker setting that overrides the defaults chosen here. */
+        public Builder brokerProperty(String key, String value) {
+            brokerProperties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        public EmbeddedKafkaCluster start() {
+            var nodes = new TestKitNodes.Builder()
+                    .setBootstrapMetadata(productionFeatures())
+                    .setCombined(brokers == 1)
+                    .setNumBrokerNodes(brokers)
+                    .setNumControllerNodes(1);
+            Optional.ofNullable(baseDirectory).ifPresent(nodes::setBaseDirectory);
+            var builder = new KafkaClusterTestKit.Builder(nodes.build());
+            defaultBrokerProperties(brokers).forEach(builder::setConfigProp);
+            brokerProperties.forEach(builder::setConfigProp);
+            builder.setDeleteOnClose(baseDirectory == null);
+            KafkaClusterTestKit cluster = null;
+            try {
+                cluster = builder.build();
+                cluster.format();
+                cluster.startup();
+                cluster.waitForReadyBrokers();
+                return new EmbeddedKafkaCluster(cluster, brokers);
+            } catch (Exception e) {
+                if (cluster != null) {
+                    try {
+                        cluster.close();
+                    } catch (Exception closing) {
+                        e.addSuppressed(closing);
+                    }
+                }
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("embedded Kafka failed to start: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * The test kit bootstraps only {@code metadata.version}; every other feature would stay at
+         * level 0 and the brokers would refuse share groups ("the cluster does not support the share
+         * group protocol"). Finalize each production feature at its default level for the latest
+         * production metadata version, as {@code kafka-storage format} does.
+         */
+        private static BootstrapMetadata productionFeatures() {
+            var version = MetadataVersion.latestProduction();
+            var levels = new LinkedHashMap<String, Short>();
+            for (Feature feature : Feature.PRODUCTION_FEATURES) {
+                if (feature != Feature.KRAFT_VERSION) {
+                    levels.put(feature.featureName(), feature.defaultLevel(version));
+                }
+            }
+            levels.put(ShareVersion.FEATURE_NAME, (short) Math.max(1, levels.getOrDefault(ShareVersion.FEATURE_NAME, (short) 0)));
+            return BootstrapMetadata.fromVersions(version, levels, "tunestream-embedded");
+        }
+
+        static Map<String, String> defaultBrokerProperties(int brokers) {
+            var replication = String.valueOf(Math.min(3, brokers));
+            var minIsr = String.valueOf(Math.min(2, brokers));
+            var props = new LinkedHashMap<String, String>();
+            props.put("offsets.topic.replication.factor", replication);
+            props.put("offsets.topic.num.partitions", "3");
+            props.put("transaction.state.log.replication.factor", replication);
+            props.put("transaction.state.log.min.isr", minIsr);
+            props.put("share.coordinator.state.topic.replication.factor", replication);
+            props.put("share.coordinator.state.topic.min.isr", minIsr);
+            props.put("share.coordinator.state.topic.num.partitions", "3");
+            props.put("default.replication.factor", replication);
+            props.put("min.insync.replicas", minIsr);
+            props.put("num.partitions", "3");
+            props.put("group.initial.rebalance.delay.ms", "0");
+            // Lets fault tests use short acquisition locks; production brokers keep their own bounds.
+            props.put("group.share.min.record.lock.duration.ms", "1000");
+            props.put("group.share.max.record.lock.duration.ms", "3600000");
+            props.put("auto.create.topics.enable", "true");
+            return props;
+        }
+    }
+}
