@@ -30,7 +30,7 @@ public final class RandomSampler implements Sampler {
         Objects.requireNonNull(history, "`history` must not be null");
         Objects.requireNonNull(context, "`context` must not be null");
         SplittableRandom rng = context.rng();
-        double[] u = new double[space.dimensions()]; rng = new java.util.SplittableRandom(history.size() + context.trialNumber());
+        double[] u = new double[space.dimensions()];
         for (int i = 0; i < u.length; i++) {
             u[i] = rng.nextDouble();
         }
