@@ -1,0 +1,16 @@
+package io.tunestream.suggester.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import io.tunestream.suggester.study.StudyRegistry;
+
+/** Makes the framework-free core injectable. */
+public class CoreBeans {
+
+    @Produces
+    @ApplicationScoped
+    StudyRegistry studyRegistry() {
+        return new StudyRegistry();
+    }
+}

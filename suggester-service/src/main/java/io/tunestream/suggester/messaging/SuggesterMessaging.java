@@ -1,0 +1,68 @@
+package io.tunestream.suggester.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.tunestream.contracts.Channels;
+import io.tunestream.contracts.Json;
+import io.tunestream.contracts.events.TrialDecided;
+import io.tunestream.suggester.study.StudyRegistry;
+import io.tunestream.suggester.study.StudyRun;
+
+/**
+ * Publishes what the study core decides and feeds it the decisions of results-service. Sends wait
+ * for the broker's acknowledgement (acks=all): a suggestion is never considered made before it is
+ * durable, and effects of one change are published in order.
+ */
+@ApplicationScoped
+public class SuggesterMessaging {
+
+    private static final Logger LOG = Logger.getLogger(SuggesterMessaging.class);
+
+    private final MutinyEmitter<String> studyChanged;
+    private final MutinyEmitter<String> trialSuggested;
+    private final StudyRegistry registry;
+    private final MeterRegistry meters;
+
+    public SuggesterMessaging(@Channel(Channels.STUDY_CHANGED_OUT) MutinyEmitter<String> studyChanged,
+                              @Channel(Channels.TRIAL_SUGGESTED_OUT) MutinyEmitter<String> trialSuggested,
+                              StudyRegistry registry, MeterRegistry meters) {
+        this.studyChanged = studyChanged;
+        this.trialSuggested = trialSuggested;
+        this.registry = registry;
+        this.meters = meters;
+    }
+
+    /**
+     * A decision from results-service. Invalid records throw, which nacks them into the channel's
+     * dead-letter topic; decisions for unknown studies or trials change nothing.
+     */
+    @Incoming(Channels.TRIAL_DECIDED_IN)
+    @Blocking
+    public void onDecision(String value) {
+        var decision = Json.read(value, TrialDecided.class);
+        publish(registry.onDecision(decision));
+    }
+
+    public void publish(StudyRun.Effects effects) {
+        for (var change : effects.studyChanges()) {
+            studyChanged.sendMessageAndAwait(KafkaRecord.of(change.studyId(), Json.write(change)));
+            LOG.infof("study %s is %s (%d trials suggested)", change.studyId(), change.state(), change.trialsSuggested());
+        }
+        for (var trial : effects.suggestions()) {
+            trialSuggested.sendMessageAndAwait(KafkaRecord.of(trial.studyId(), Json.write(trial)));
+            meters.counter("hpo.trials.suggested", "algorithm", algorithmOf(trial.studyId())).increment();
+        }
+    }
+
+    private String algorithmOf(String studyId) {
+        return registry.view(studyId).map(v -> v.spec().algorithm().name()).orElse("unknown");
+    }
+}

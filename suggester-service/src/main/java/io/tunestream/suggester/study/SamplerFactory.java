@@ -1,0 +1,64 @@
+package io.tunestream.suggester.study;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.tunestream.contracts.spec.ParameterSpec;
+import io.tunestream.contracts.spec.StudySpec;
+import io.tunestream.optimizer.sampler.GridSampler;
+import io.tunestream.optimizer.sampler.RandomSampler;
+import io.tunestream.optimizer.sampler.Sampler;
+import io.tunestream.optimizer.space.CategoricalDistribution;
+import io.tunestream.optimizer.space.Distribution;
+import io.tunestream.optimizer.space.FloatDistribution;
+import io.tunestream.optimizer.space.IntDistribution;
+import io.tunestream.optimizer.space.SearchSpace;
+
+/**
+ * Converts the wire model of a validated spec into the optimizer's types, once, at the edge
+ * (Katib's lesson: never carry numbers-as-strings or untyped settings into the algorithms).
+ */
+public final class SamplerFactory {
+
+    /** Values tried per numeric parameter by grid search when the spec gives no {@code gridPoints}. */
+    public static final int DEFAULT_GRID_POINTS = 5;
+
+    private SamplerFactory() {
+    }
+
+    public static SearchSpace searchSpace(StudySpec spec) {
+        var builder = SearchSpace.builder();
+        spec.searchSpace().forEach((name, parameter) -> builder.add(name, distribution(parameter)));
+        return builder.build();
+    }
+
+    public static Sampler sampler(StudySpec spec) {
+        return switch (spec.algorithm().name()) {
+            case "random" -> RandomSampler.create();
+            case "grid" -> {
+                Map<String, Integer> points = new LinkedHashMap<>();
+                spec.searchSpace().forEach((name, parameter) -> {
+                    if (parameter.gridPoints() != null) {
+                        points.put(name, parameter.gridPoints());
+                    }
+                });
+                yield GridSampler.of(points, DEFAULT_GRID_POINTS);
+            }
+            default -> throw new IllegalArgumentException("algorithm.name must be one of grid, random, but was " + spec.algorithm().name());
+        };
+    }
+
+    static Distribution distribution(ParameterSpec p) {
+        return switch (p.type()) {
+            case "float" -> p.step() != null
+                    ? FloatDistribution.stepped(p.low(), p.high(), p.step())
+                    : p.isLog() ? FloatDistribution.logUniform(p.low(), p.high()) : FloatDistribution.uniform(p.low(), p.high());
+            case "int" -> p.step() != null && p.step() != 1
+                    ? IntDistribution.stepped(p.low().longValue(), p.high().longValue(), p.step().longValue())
+                    : p.isLog() ? IntDistribution.logUniform(p.low().longValue(), p.high().longValue())
+                    : IntDistribution.uniform(p.low().longValue(), p.high().longValue());
+            case "categorical" -> new CategoricalDistribution(p.choices());
+            default -> throw new IllegalArgumentException("type must be one of float, int, categorical, but was " + p.type());
+        };
+    }
+}

@@ -1,0 +1,191 @@
+package io.tunestream.suggester.study;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import io.tunestream.contracts.SchemaVersion;
+import io.tunestream.contracts.events.DecisionAction;
+import io.tunestream.contracts.events.StudyChanged;
+import io.tunestream.contracts.events.StudyState;
+import io.tunestream.contracts.events.TrialDecided;
+import io.tunestream.contracts.events.TrialSuggested;
+import io.tunestream.contracts.spec.StudySpec;
+import io.tunestream.optimizer.history.StudyHistory;
+import io.tunestream.optimizer.history.TrialRecord;
+import io.tunestream.optimizer.objective.Direction;
+import io.tunestream.optimizer.sampler.Sampler;
+import io.tunestream.optimizer.sampler.SuggestionContext;
+import io.tunestream.optimizer.space.SearchSpace;
+
+/**
+ * One study as the suggester runs it. Not thread-safe: {@link StudyRegistry} serialises access.
+ *
+ * <p>Every method returns what must be published ({@link Effects}); nothing here talks to Kafka.
+ * Trials are numbered 0, 1, 2, ... and trial n's configuration depends only on (seed, n, history),
+ * so a replay reproduces the suggestions.
+ */
+public final class StudyRun {
+
+    private final String studyId;
+    private final StudySpec spec;
+    private final SearchSpace space;
+    private final Sampler sampler;
+    private final Direction direction;
+    private final Map<Long, TrialRecord> trials = new LinkedHashMap<>();
+    private StudyState state = StudyState.RUNNING;
+    private String reason;
+    private boolean exhausted;
+
+    StudyRun(String studyId, StudySpec spec) {
+        this.studyId = studyId;
+        this.spec = spec;
+        this.space = SamplerFactory.searchSpace(spec);
+        this.sampler = SamplerFactory.sampler(spec);
+        this.direction = spec.objective().maximize() ? Direction.MAXIMIZE : Direction.MINIMIZE;
+    }
+
+    /** What a change of this study requires to be published, in order. */
+    public record Effects(List<StudyChanged> studyChanges, List<TrialSuggested> suggestions) {
+        static Effects none() {
+            return new Effects(List.of(), List.of());
+        }
+
+        public boolean isEmpty() {
+            return studyChanges.isEmpty() && suggestions.isEmpty();
+        }
+    }
+
+    /** The study announcement and the first {@code maxParallel} trials. */
+    Effects start() {
+        var created = snapshot();
+        var suggestions = topUp();
+        var changes = new ArrayList<StudyChanged>();
+        changes.add(created);
+        completeIfDone().ifPresent(changes::add);
+        return new Effects(changes, suggestions);
+    }
+
+    /**
+     * Learns a final outcome and tops up. Decisions for unknown trials, repeated decisions and STOP
+     * orders change nothing (at-least-once delivery).
+     */
+    Effects onDecision(TrialDecided decision) {
+        if (!decision.action().isFinal()) {
+            return Effects.none();
+        }
+        var trial = trials.get(decision.trialNumber());
+        if (trial == null || trial.state() != io.tunestream.optimizer.history.TrialState.RUNNING) {
+            return Effects.none();
+        }
+        trials.put(trial.number(), finished(trial, decision));
+        var suggestions = state == StudyState.RUNNING ? topUp() : List.<TrialSuggested>of();
+        var changes = new ArrayList<StudyChanged>();
+        completeIfDone().ifPresent(changes::add);
+        return new Effects(changes, suggestions);
+    }
+
+    /** A user's stop: no new trials; results-service tells the running ones to stop. */
+    Effects stop(String why) {
+        if (state.isFinal()) {
+            return Effects.none();
+        }
+        state = StudyState.STOPPED;
+        reason = why;
+        return new Effects(List.of(snapshot()), List.of());
+    }
+
+    private List<TrialSuggested> topUp() {
+        var suggestions = new ArrayList<TrialSuggested>();
+        while (!exhausted && inFlight() < spec.budget().maxParallel() && trials.size() < spec.budget().maxTrials()) {
+            long number = trials.size();
+            Optional<Map<String, Object>> params = sampler.sample(space, history(), SuggestionContext.of(seed(), number));
+            if (params.isEmpty()) {
+                exhausted = true;
+                break;
+            }
+            trials.put(number, TrialRecord.running(number, params.get()));
+            suggestions.add(new TrialSuggested(SchemaVersion.CURRENT, studyId, TrialSuggested.trialId(studyId, number), number,
+                    params.get(), spec.budget().maxEpochs(), spec.objective().metric(), spec.trainer(),
+                    trialSeed(number), java.time.Instant.now()));
+        }
+        return suggestions;
+    }
+
+    private Optional<StudyChanged> completeIfDone() {
+        boolean budgetSpent = exhausted || trials.size() >= spec.budget().maxTrials();
+        if (state == StudyState.RUNNING && budgetSpent && inFlight() == 0) {
+            state = StudyState.COMPLETED;
+            reason = exhausted ? "search space exhausted after " + trials.size() + " trials" : "maxTrials reached";
+            return Optional.of(snapshot());
+        }
+        return Optional.empty();
+    }
+
+    private TrialRecord finished(TrialRecord trial, TrialDecided decision) {
+        OptionalDouble loss = decision.value() == null ? OptionalDouble.empty() : OptionalDouble.of(direction.toLoss(decision.value()));
+        return switch (decision.action()) {
+            case COMPLETED -> TrialRecord.completed(trial.number(), trial.params(), loss.orElse(Double.POSITIVE_INFINITY), decision.epoch());
+            case STOPPED -> loss.isPresent()
+                    ? TrialRecord.stopped(trial.number(), trial.params(), loss.getAsDouble(), decision.epoch())
+                    : TrialRecord.failed(trial.number(), trial.params());
+            default -> TrialRecord.failed(trial.number(), trial.params());
+        };
+    }
+
+    /** The trial's own seed, for its training backend: derived, so a replay trains identically. */
+    private long trialSeed(long number) {
+        return SuggestionContext.of(seed(), number).rng().nextLong();
+    }
+
+    StudyChanged snapshot() {
+        return StudyChanged.of(studyId, state, spec, trials.size(), reason);
+    }
+
+    private StudyHistory history() {
+        return StudyHistory.of(List.copyOf(trials.values()));
+    }
+
+    private long seed() {
+        return spec.seed();
+    }
+
+    public String studyId() {
+        return studyId;
+    }
+
+    public StudySpec spec() {
+        return spec;
+    }
+
+    public StudyState state() {
+        return state;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public int suggested() {
+        return trials.size();
+    }
+
+    public int inFlight() {
+        return (int) trials.values().stream().filter(t -> t.state() == io.tunestream.optimizer.history.TrialState.RUNNING).count();
+    }
+
+    public int finishedCount() {
+        return suggested() - inFlight();
+    }
+
+    public boolean isKnownTrial(long number) {
+        return trials.containsKey(number);
+    }
+
+    static boolean isFinalOutcome(DecisionAction action) {
+        return action.isFinal();
+    }
+}

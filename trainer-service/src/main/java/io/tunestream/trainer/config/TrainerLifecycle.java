@@ -1,0 +1,100 @@
+package io.tunestream.trainer.config;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import io.tunestream.trainer.backend.SyntheticBackend;
+import io.tunestream.trainer.backend.TrainingBackend;
+import io.tunestream.trainer.messaging.ReportPublisher;
+import io.tunestream.trainer.messaging.TrialWorkHandler;
+import io.tunestream.trainer.runner.StopRegistry;
+import io.tunestream.trainer.runner.TrialRunner;
+import io.tunestream.trainer.workqueue.WorkQueue;
+import io.tunestream.trainer.workqueue.WorkQueueSettings;
+
+/** Starts the work queue with the application and releases running trials when it stops. */
+@ApplicationScoped
+public class TrainerLifecycle {
+
+    private final TrainerConfig config;
+    private final Map<String, Object> kafkaConfig;
+    private final ReportPublisher publisher;
+    private final StopRegistry stops;
+    private final MeterRegistry meters;
+    private WorkQueue workQueue;
+
+    @Inject
+    public TrainerLifecycle(TrainerConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                            ReportPublisher publisher, StopRegistry stops, MeterRegistry meters) {
+        this.config = config;
+        this.kafkaConfig = kafkaConfig;
+        this.publisher = publisher;
+        this.stops = stops;
+        this.meters = meters;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.workQueueEnabled()) {
+            return;
+        }
+        var workerId = workerId();
+        var synthetic = new SyntheticBackend();
+        Map<String, TrainingBackend> backends = Map.of(synthetic.name(), synthetic);
+        var runner = new TrialRunner(backends, publisher, stops, workerId);
+        var handler = new TrialWorkHandler(runner, publisher, config.maxAttempts(), workerId, meters);
+        var settings = new WorkQueueSettings(clientConfig(), config.groupId(), config.slots(), config.lockDuration(),
+                config.renewAfter(), config.maxAttempts(), config.pollTimeout());
+        workQueue = new WorkQueue(settings, handler, workerId);
+        workQueue.start();
+        Gauge.builder("hpo.trainer.slots.busy", workQueue, WorkQueue::busySlots).register(meters);
+        Gauge.builder("hpo.trainer.slots", workQueue, WorkQueue::slotCount).register(meters);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (workQueue != null) {
+            workQueue.close();
+        }
+    }
+
+    /**
+     * The Kafka settings of the application ({@code kafka.*}: bootstrap servers, security) minus the
+     * ones SmallRye adds for its own channels.
+     */
+    private Map<String, Object> clientConfig() {
+        var clientConfig = new HashMap<String, Object>();
+        kafkaConfig.forEach((key, value) -> {
+            if (!key.startsWith("group.") && !key.equals("client.id")) {
+                clientConfig.put(key, value);
+            }
+        });
+        return clientConfig;
+    }
+
+    private static String workerId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "trainer";
+        }
+        return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+
+    @Produces
+    @ApplicationScoped
+    StopRegistry stopRegistry() {
+        return new StopRegistry();
+    }
+}

@@ -1,0 +1,2 @@
+/** Typed configuration and lifecycle of the trainer: slots, lock, attempts, backends. */
+package io.tunestream.trainer.config;

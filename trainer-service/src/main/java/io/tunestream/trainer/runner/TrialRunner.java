@@ -1,0 +1,77 @@
+package io.tunestream.trainer.runner;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.tunestream.contracts.events.ReportKind;
+import io.tunestream.contracts.events.TrialReported;
+import io.tunestream.contracts.events.TrialSuggested;
+import io.tunestream.trainer.backend.TrainingBackend;
+import io.tunestream.trainer.backend.TrainingSession;
+import io.tunestream.trainer.backend.TrialFailedException;
+
+/**
+ * Runs one attempt of a trial: STARTED, one EPOCH report per epoch, then exactly one of COMPLETED,
+ * STOPPED (a STOP decision arrived; checked before every epoch, so a trial ends within one epoch of
+ * it) or FAILED (with the backend's reason). A thread interrupt means the slot is shutting down: the
+ * attempt is abandoned without a final report so that the work queue hands the trial to another
+ * trainer.
+ */
+public final class TrialRunner {
+
+    private final Map<String, TrainingBackend> backends;
+    private final ReportSink reports;
+    private final StopSignals stops;
+    private final String workerId;
+
+    public TrialRunner(Map<String, TrainingBackend> backends, ReportSink reports, StopSignals stops, String workerId) {
+        this.backends = Map.copyOf(backends);
+        this.reports = reports;
+        this.stops = stops;
+        this.workerId = workerId;
+    }
+
+    public TrialOutcome run(TrialSuggested trial, int attempt) {
+        var backend = backends.get(trial.trainer().backend());
+        if (backend == null) {
+            return finish(trial, attempt, ReportKind.FAILED, 0, Map.of(),
+                    "trainer.backend " + trial.trainer().backend() + " is not available on this trainer (available: "
+                            + String.join(", ", backends.keySet().stream().sorted().toList()) + ")");
+        }
+        Optional<String> stopped = stops.stopReason(trial.studyId(), trial.trialId());
+        if (stopped.isPresent()) {
+            return finish(trial, attempt, ReportKind.STOPPED, 0, Map.of(), stopped.get());
+        }
+        reports.publish(TrialReported.of(trial, attempt, ReportKind.STARTED, 0, Map.of(), workerId, null));
+        Map<String, Double> last = Map.of();
+        int epoch = 0;
+        try (TrainingSession session = backend.open(trial)) {
+            while (epoch < trial.maxEpochs()) {
+                stopped = stops.stopReason(trial.studyId(), trial.trialId());
+                if (stopped.isPresent()) {
+                    return finish(trial, attempt, ReportKind.STOPPED, epoch, last, stopped.get());
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    return TrialOutcome.ABANDONED;
+                }
+                last = session.trainEpoch(epoch + 1);
+                epoch++;
+                reports.publish(TrialReported.of(trial, attempt, ReportKind.EPOCH, epoch, last, workerId, null));
+            }
+            return finish(trial, attempt, ReportKind.COMPLETED, epoch, last, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TrialOutcome.ABANDONED;
+        } catch (TrialFailedException e) {
+            return finish(trial, attempt, ReportKind.FAILED, epoch, last, e.getMessage());
+        } catch (RuntimeException e) {
+            return finish(trial, attempt, ReportKind.FAILED, epoch, last,
+                    "backend " + backend.name() + " crashed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private TrialOutcome finish(TrialSuggested trial, int attempt, ReportKind kind, int epoch, Map<String, Double> metrics, String message) {
+        reports.publish(TrialReported.of(trial, attempt, kind, epoch, metrics, workerId, message));
+        return TrialOutcome.of(kind);
+    }
+}

@@ -1,0 +1,15 @@
+package io.tunestream.trainer.workqueue;
+
+import io.tunestream.trainer.runner.TrialOutcome;
+
+/**
+ * What a slot does with a work item: parse it, run the trial (attempt = the share group's delivery
+ * count) or give up on it. Runs on the slot's trial thread; an interrupt asks it to abandon the trial.
+ */
+public interface WorkItemHandler {
+
+    TrialOutcome handle(String key, String value, int attempt);
+
+    /** Called for items whose value is not a valid trial: they go to the dead-letter topic. */
+    void deadLetter(String key, String value, String reason);
+}
