@@ -2,6 +2,8 @@ package io.tunestream.contracts.spec;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import io.tunestream.contracts.Checks;
 
 /**
@@ -22,6 +24,7 @@ public record ParameterSpec(
         choices = choices == null ? null : Checks.copy(choices);
     }
 
+    @JsonIgnore
     public boolean isLog() {
         return Boolean.TRUE.equals(log);
     }

@@ -64,6 +64,7 @@ final class WorkQueueSlot implements Runnable {
         config.put("max.poll.records", 1);
         config.put("share.acquire.mode", "record_limit");
         try (var shareConsumer = new KafkaShareConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            shareConsumer.setAcknowledgementCommitCallback(this::onCommitted);
             shareConsumer.subscribe(java.util.List.of(Topics.TRIAL_SUGGESTED));
             while (running) {
                 var records = shareConsumer.poll(settings.pollTimeout());
@@ -130,11 +131,21 @@ final class WorkQueueSlot implements Runnable {
                 + "@" + held.offset() + " did not come back within " + settings.renewAfter());
     }
 
+    /**
+     * Records the acknowledgement; the next {@code poll()} (or {@code close()}) carries it to the
+     * broker. Not {@code commitSync()}: with kafka-clients 4.3.1 a commitSync right after a renewed
+     * record was handed back fails with NOT_LEADER_OR_FOLLOWER and the trial would run again, while
+     * the acknowledgement piggybacked on the share fetch is applied. Failures still surface in
+     * {@link #onCommitted}.
+     */
     private void acknowledge(KafkaShareConsumer<String, String> shareConsumer, ConsumerRecord<String, String> record, AcknowledgeType type) {
         shareConsumer.acknowledge(record, type);
-        var results = shareConsumer.commitSync(Duration.ofSeconds(30));
-        results.forEach((partition, error) -> error.ifPresent(e ->
-                LOG.warnf("slot %s: %s of %s@%d not committed: %s", slotId, type, partition, record.offset(), e.getMessage())));
+    }
+
+    private void onCommitted(java.util.Map<org.apache.kafka.common.TopicIdPartition, java.util.Set<Long>> offsets, Exception error) {
+        if (error != null) {
+            LOG.warnf("slot %s: acknowledgement of %s failed: %s", slotId, offsets, error.getMessage());
+        }
     }
 
     private static void awaitQuietly(Future<?> trial) {

@@ -1,0 +1,108 @@
+package io.tunestream.contracts.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StudySpecParserTest {
+
+    static final String VALID_YAML = """
+            name: demo
+            objective: {metric: val_loss, direction: minimize}
+            searchSpace:
+              lr: {type: float, low: 0.0001, high: 0.1, log: true}
+              layers: {type: int, low: 1, high: 4}
+              act: {type: categorical, choices: [relu, tanh]}
+            algorithm: {name: random}
+            budget: {maxTrials: 10, maxParallel: 2, maxEpochs: 5}
+            trainer: {backend: synthetic, settings: {epochMillis: 10, targets: {lr: 0.01}}}
+            seed: 3
+            """;
+
+    @Test
+    void parsesAValidYamlSpec() {
+        var spec = StudySpecParser.parseAndValidate(VALID_YAML, StudySpecParser.Format.YAML);
+        assertThat(spec.name()).isEqualTo("demo");
+        assertThat(spec.searchSpace()).containsOnlyKeys("lr", "layers", "act");
+        assertThat(spec.searchSpace().get("lr").isLog()).isTrue();
+        assertThat(spec.searchSpace().get("act").choices()).containsExactly("relu", "tanh");
+        assertThat(spec.budget().maxTrials()).isEqualTo(10);
+        assertThat(spec.seed()).isEqualTo(3L);
+    }
+
+    @Test
+    void jsonAndYamlGiveTheSameSpec() throws Exception {
+        var fromYaml = StudySpecParser.parse(VALID_YAML, StudySpecParser.Format.YAML);
+        var json = io.tunestream.contracts.Json.mapper().writeValueAsString(fromYaml);
+        assertThat(StudySpecParser.parse(json, StudySpecParser.Format.JSON)).isEqualTo(fromYaml);
+    }
+
+    @Test
+    void unknownFieldIsAnErrorNamingItsPath() {
+        var yaml = VALID_YAML.replace("layers: {type: int,", "layers: {typo: 1, type: int,");
+        assertThatThrownBy(() -> StudySpecParser.parse(yaml, StudySpecParser.Format.YAML))
+                .isInstanceOf(InvalidStudySpecException.class)
+                .satisfies(e -> assertThat(((InvalidStudySpecException) e).errors())
+                        .containsExactly(new FieldError("searchSpace.layers.typo", "searchSpace.layers.typo is not a known field")));
+    }
+
+    @Test
+    void wrongTypeNamesTheFieldAndTheValue() {
+        var yaml = VALID_YAML.replace("maxTrials: 10", "maxTrials: ten");
+        assertThatThrownBy(() -> StudySpecParser.parse(yaml, StudySpecParser.Format.YAML))
+                .isInstanceOf(InvalidStudySpecException.class)
+                .hasMessage("budget.maxTrials must be an integer, but was \"ten\"");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "low: 0.0001, high: 0.1, log: true|low: 0, high: 0.1, log: true|searchSpace.lr.low must be > 0 when log=true, but was 0",
+            "low: 0.0001, high: 0.1, log: true|low: 0.5, high: 0.1|searchSpace.lr.high must be > low, but was high=0.1, low=0.5",
+            "maxParallel: 2|maxParallel: 0|budget.maxParallel must be between 1 and 1000, but was 0",
+            "name: random|name: bayes|algorithm.name must be one of grid, random, but was \"bayes\"",
+            "direction: minimize|direction: down|objective.direction must be one of minimize, maximize, but was \"down\"",
+            "choices: [relu, tanh]|choices: [relu, relu]|searchSpace.act.choices[1] must not repeat an earlier choice, but relu appears twice",
+            "targets: {lr: 0.01}|targets: {momentum: 0.9}|trainer.settings.targets.momentum must name a parameter of searchSpace",
+            "backend: synthetic|backend: slurm|trainer.backend must be one of synthetic, but was \"slurm\"",
+            "low: 1, high: 4|low: 1.5, high: 4|searchSpace.layers.low must be an integer for type int, but was 1.5",
+    })
+    void eachBrokenRuleHasOneMessageNamingFieldAndRule(String from, String to, String message) {
+        var yaml = VALID_YAML.replace(from, to);
+        assertThat(yaml).isNotEqualTo(VALID_YAML);
+        var errors = StudySpecValidator.validate(StudySpecParser.parse(yaml, StudySpecParser.Format.YAML));
+        assertThat(errors).extracting(FieldError::message).containsExactly(message);
+    }
+
+    @Test
+    void reportsEveryBrokenRuleAtOnce() {
+        var spec = new StudySpec(null, new ObjectiveSpec(null, "up"), java.util.Map.of(), new AlgorithmSpec("random", java.util.Map.of("x", 1)),
+                new BudgetSpec(0, null, 1), null, null);
+        assertThat(StudySpecValidator.validate(spec)).extracting(FieldError::field).containsExactly(
+                "name", "objective.metric", "objective.direction", "searchSpace", "algorithm.settings.x",
+                "budget.maxTrials", "budget.maxParallel", "trainer.backend");
+    }
+
+    @Test
+    void gridNeedsGridPointsForContinuousParameters() {
+        var yaml = VALID_YAML.replace("name: random", "name: grid");
+        var errors = StudySpecValidator.validate(StudySpecParser.parse(yaml, StudySpecParser.Format.YAML));
+        assertThat(errors).extracting(FieldError::message).containsExactly(
+                "searchSpace.lr.gridPoints is required for a float parameter without step when algorithm is grid");
+        var fixed = yaml.replace("log: true}", "log: true, gridPoints: 4}");
+        assertThat(StudySpecValidator.validate(StudySpecParser.parse(fixed, StudySpecParser.Format.YAML))).isEmpty();
+    }
+
+    @Test
+    void emptyAndMalformedDocumentsAreRejected() {
+        assertThatThrownBy(() -> StudySpecParser.parse("  ", StudySpecParser.Format.JSON)).hasMessage("the study spec is empty");
+        assertThatThrownBy(() -> StudySpecParser.parse("{\"name\": ", StudySpecParser.Format.JSON))
+                .isInstanceOf(InvalidStudySpecException.class)
+                .hasMessageStartingWith("the study spec is not valid JSON");
+        assertThat(List.of()).isEmpty();
+    }
+}
