@@ -49,7 +49,7 @@ public final class StudySpecParser {
         } catch (MismatchedInputException e) {
             String path = path(e);
             throw new InvalidStudySpecException(List.of(new FieldError(path,
-                    path + " must be " + expected(e.getTargetType()) + " (" + e.getOriginalMessage().split("\n")[0] + ")")));
+                    path + " must be " + expected(e.getTargetType()) + ", but was " + found(e.getOriginalMessage()))));
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
@@ -95,6 +95,26 @@ public final class StudySpecParser {
             return "a list";
         }
         return "a " + type.getSimpleName();
+    }
+
+    /** Jackson names the token it found only in its message. */
+    private static String found(String message) {
+        if (message.contains("START_ARRAY")) {
+            return "a list";
+        }
+        if (message.contains("START_OBJECT")) {
+            return "an object";
+        }
+        if (message.contains("VALUE_STRING")) {
+            return "a string";
+        }
+        if (message.contains("VALUE_NUMBER")) {
+            return "a number";
+        }
+        if (message.contains("VALUE_TRUE") || message.contains("VALUE_FALSE")) {
+            return "a boolean";
+        }
+        return "a value of another type";
     }
 
     private static String quote(Object value) {

@@ -1,5 +1,6 @@
 package io.tunestream.suggester.study;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 import io.tunestream.contracts.SchemaVersion;
-import io.tunestream.contracts.events.DecisionAction;
 import io.tunestream.contracts.events.StudyChanged;
 import io.tunestream.contracts.events.StudyState;
 import io.tunestream.contracts.events.TrialDecided;
@@ -16,6 +16,7 @@ import io.tunestream.contracts.events.TrialSuggested;
 import io.tunestream.contracts.spec.StudySpec;
 import io.tunestream.optimizer.history.StudyHistory;
 import io.tunestream.optimizer.history.TrialRecord;
+import io.tunestream.optimizer.history.TrialState;
 import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.optimizer.sampler.Sampler;
 import io.tunestream.optimizer.sampler.SuggestionContext;
@@ -78,7 +79,7 @@ public final class StudyRun {
             return Effects.none();
         }
         var trial = trials.get(decision.trialNumber());
-        if (trial == null || trial.state() != io.tunestream.optimizer.history.TrialState.RUNNING) {
+        if (trial == null || trial.state() != TrialState.RUNNING) {
             return Effects.none();
         }
         trials.put(trial.number(), finished(trial, decision));
@@ -110,7 +111,7 @@ public final class StudyRun {
             trials.put(number, TrialRecord.running(number, params.get()));
             suggestions.add(new TrialSuggested(SchemaVersion.CURRENT, studyId, TrialSuggested.trialId(studyId, number), number,
                     params.get(), spec.budget().maxEpochs(), spec.objective().metric(), spec.trainer(),
-                    trialSeed(number), java.time.Instant.now()));
+                    trialSeed(number), Instant.now()));
         }
         return suggestions;
     }
@@ -174,18 +175,10 @@ public final class StudyRun {
     }
 
     public int inFlight() {
-        return (int) trials.values().stream().filter(t -> t.state() == io.tunestream.optimizer.history.TrialState.RUNNING).count();
+        return (int) trials.values().stream().filter(t -> t.state() == TrialState.RUNNING).count();
     }
 
     public int finishedCount() {
         return suggested() - inFlight();
-    }
-
-    public boolean isKnownTrial(long number) {
-        return trials.containsKey(number);
-    }
-
-    static boolean isFinalOutcome(DecisionAction action) {
-        return action.isFinal();
     }
 }
