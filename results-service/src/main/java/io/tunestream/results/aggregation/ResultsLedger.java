@@ -1,0 +1,229 @@
+package io.tunestream.results.aggregation;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+import io.tunestream.contracts.SchemaVersion;
+import io.tunestream.contracts.events.DecisionAction;
+import io.tunestream.contracts.events.StudyChanged;
+import io.tunestream.contracts.events.TrialDecided;
+import io.tunestream.contracts.events.TrialReported;
+import io.tunestream.contracts.events.TrialSuggested;
+
+/**
+ * Everything results-service knows, folded from the three event topics, and the referee's decisions.
+ *
+ * <p>Rules, each independent of the order in which the topics are read and of redelivery:
+ * <ul>
+ *   <li>A trial exists from the first event that names it (a report may come before its suggestion or
+ *       before its study's spec); what is unknown stays empty until an event says it.</li>
+ *   <li>Attempts: a report of an older attempt than the trial's current one is stale and ignored; a
+ *       newer attempt replaces the curve (the older attempt died); once a trial is final nothing about
+ *       it changes. EPOCH reports are idempotent by epoch number.</li>
+ *   <li>The objective of a trial is its objective metric (from its suggestion, else the study's spec)
+ *       in its final report, else at the last epoch of its current attempt. NaN is the worst value.</li>
+ *   <li>Decisions: exactly one final decision per trial (COMPLETED, STOPPED or FAILED, following the
+ *       trainer's final report; COMPLETED and STOPPED wait until the objective metric is known), and
+ *       one STOP per non-final trial of a study stopped by its user. Decisions already published by
+ *       an earlier run of the service ({@link #recordPublished}) are not made again.</li>
+ *   <li>Replay: while the backlog of the topics is read after a start ({@link #beginReplay()} to
+ *       {@link #endReplay()}), a study's stop may be read before the reports that finished some of its
+ *       trials (the topics are not ordered with each other), so the STOPs of stopped studies wait for
+ *       the end of the replay, when only the trials still unfinished get one.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: one lock guards all state; queries return immutable snapshots.
+ */
+public final class ResultsLedger {
+
+    /** The reason given with the STOP decisions of a study stopped by its user. */
+    public static final String STUDY_STOPPED_REASON = "study stopped by user";
+
+    private final Clock clock;
+    private final Map<String, StudyEntry> studies = new HashMap<>();
+    private final Set<DecisionKey> published = new HashSet<>();
+    private boolean replaying;
+
+    public ResultsLedger(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public ResultsLedger() {
+        this(Clock.systemUTC());
+    }
+
+    /** Applies a study change; a stop yields a STOP for every trial of the study that is not final. */
+    public synchronized List<TrialDecided> onStudyChanged(StudyChanged event) {
+        StudyEntry study = entry(event.studyId());
+        if (!study.apply(event)) {
+            return List.of();
+        }
+        var decisions = new ArrayList<TrialDecided>();
+        for (TrialEntry trial : study.trials()) {
+            decide(study, trial).ifPresent(decisions::add);
+        }
+        return decisions;
+    }
+
+    public synchronized List<TrialDecided> onTrialSuggested(TrialSuggested event) {
+        StudyEntry study = entry(event.studyId());
+        TrialEntry trial = study.trial(event.trialId(), event.trialNumber());
+        trial.applySuggestion(event);
+        return decide(study, trial).stream().toList();
+    }
+
+    public synchronized List<TrialDecided> onTrialReported(TrialReported event) {
+        StudyEntry study = entry(event.studyId());
+        TrialEntry trial = study.trial(event.trialId(), event.trialNumber());
+        trial.applyReport(event);
+        return decide(study, trial).stream().toList();
+    }
+
+    /**
+     * Remembers a decision that is already on the decisions topic (published before a restart), so
+     * that replaying the events does not publish it a second time.
+     */
+    public synchronized void recordPublished(TrialDecided decision) {
+        published.add(new DecisionKey(decision.studyId(), decision.trialId(), decision.action().isFinal()));
+    }
+
+    /**
+     * From now until {@link #endReplay()}, the events are a backlog being replayed: STOP orders of
+     * stopped studies are held back.
+     */
+    public synchronized void beginReplay() {
+        replaying = true;
+    }
+
+    /**
+     * The backlog is read: returns a STOP for every trial that is still unfinished in a stopped study
+     * (and was not ordered to stop before); from now on STOPs follow the events as they come.
+     */
+    public synchronized List<TrialDecided> endReplay() {
+        if (!replaying) {
+            return List.of();
+        }
+        replaying = false;
+        var decisions = new ArrayList<TrialDecided>();
+        studies.values().stream()
+                .sorted(Comparator.comparing(study -> study.studyId))
+                .forEach(study -> study.trials().forEach(trial -> decide(study, trial).ifPresent(decisions::add)));
+        return decisions;
+    }
+
+    public synchronized boolean isReplaying() {
+        return replaying;
+    }
+
+    /** Every study known, by study id. */
+    public synchronized List<StudySummary> studies() {
+        return studies.values().stream()
+                .sorted(Comparator.comparing(study -> study.studyId))
+                .map(StudyEntry::summary)
+                .toList();
+    }
+
+    /** One study, with its best trial; empty when unknown. */
+    public synchronized Optional<StudySummary> study(String studyId) {
+        return Optional.ofNullable(studies.get(studyId)).map(StudyEntry::summary);
+    }
+
+    /** The study's trials in the query's order; empty when the study is unknown. */
+    public Optional<List<TrialRow>> trials(String studyId, LeaderboardQuery query) {
+        List<TrialRow> rows;
+        Direction direction;
+        synchronized (this) {
+            StudyEntry study = studies.get(studyId);
+            if (study == null) {
+                return Optional.empty();
+            }
+            direction = study.rankingDirection();
+            rows = new ArrayList<>();
+            for (TrialEntry trial : study.trials()) {
+                TrialRow row = trial.row(study.objectiveMetric(trial));
+                if (query.accepts(row)) {
+                    rows.add(row);
+                }
+            }
+        }
+        rows.sort(query.comparator(direction));
+        return Optional.of(List.copyOf(rows));
+    }
+
+    /** One trial with its curve; empty when the study or the trial is unknown. */
+    public synchronized Optional<TrialDetail> trial(String studyId, String trialId) {
+        StudyEntry study = studies.get(studyId);
+        if (study == null) {
+            return Optional.empty();
+        }
+        return study.findTrial(trialId).map(trial -> trial.detail(study.objectiveMetric(trial)));
+    }
+
+    private StudyEntry entry(String studyId) {
+        return studies.computeIfAbsent(studyId, StudyEntry::new);
+    }
+
+    /** The decision this trial now calls for, if any, marking it made. */
+    private Optional<TrialDecided> decide(StudyEntry study, TrialEntry trial) {
+        if (trial.state().isFinal()) {
+            if (trial.finalDecided) {
+                return Optional.empty();
+            }
+            Optional<TrialDecided> decision = finalDecision(study, trial);
+            if (decision.isPresent()) {
+                trial.finalDecided = true;
+                if (published.contains(new DecisionKey(study.studyId, trial.trialId, true))) {
+                    return Optional.empty();
+                }
+            }
+            return decision;
+        }
+        if (study.isStopped() && !trial.stopOrdered && !replaying) {
+            trial.stopOrdered = true;
+            if (published.contains(new DecisionKey(study.studyId, trial.trialId, false))) {
+                return Optional.empty();
+            }
+            return Optional.of(decision(study, trial, DecisionAction.STOP, trial.lastEpoch(), null, STUDY_STOPPED_REASON));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<TrialDecided> finalDecision(StudyEntry study, TrialEntry trial) {
+        String reason = trial.reason().orElse(null);
+        if (trial.state() == TrialState.FAILED) {
+            return Optional.of(decision(study, trial, DecisionAction.FAILED, trial.finalEpoch(), null, reason));
+        }
+        Optional<String> metric = study.objectiveMetric(trial);
+        if (metric.isEmpty()) {
+            return Optional.empty(); // decided once the suggestion or the study's spec names the metric
+        }
+        OptionalDouble value = trial.value(metric);
+        if (trial.state() == TrialState.COMPLETED) {
+            if (value.isEmpty()) {
+                return Optional.of(decision(study, trial, DecisionAction.COMPLETED, trial.finalEpoch(), Double.NaN,
+                        "objective metric `" + metric.get() + "` was never reported"));
+            }
+            return Optional.of(decision(study, trial, DecisionAction.COMPLETED, trial.finalEpoch(), value.getAsDouble(), reason));
+        }
+        Double stoppedValue = value.isPresent() ? value.getAsDouble() : null;
+        return Optional.of(decision(study, trial, DecisionAction.STOPPED, trial.finalEpoch(), stoppedValue, reason));
+    }
+
+    private TrialDecided decision(StudyEntry study, TrialEntry trial, DecisionAction action, int epoch, Double value, String reason) {
+        return new TrialDecided(SchemaVersion.CURRENT, study.studyId, trial.trialId, trial.trialNumber(), trial.attempt(),
+                action, epoch, value, reason, clock.instant());
+    }
+
+    /** A decision already made for a trial: its final one, or its STOP. */
+    private record DecisionKey(String studyId, String trialId, boolean isFinal) {
+    }
+}

@@ -1,0 +1,35 @@
+package io.tunestream.results.aggregation;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+import io.tunestream.contracts.events.StudyState;
+
+/**
+ * One study at a glance. The study's own fields are empty until its {@code StudyChanged} arrives
+ * (reports of other topics may come first); {@code metric} then falls back to the trials' objective.
+ *
+ * @param best       the best COMPLETED trial with a value (a running or stopped trial has only a
+ *                   partial value, so it never counts as the study's best)
+ * @param epochsUsed epochs run over all trials and all their attempts, dead attempts included
+ */
+public record StudySummary(
+        String studyId,
+        Optional<String> name,
+        Optional<StudyState> state,
+        Optional<String> metric,
+        Optional<Direction> direction,
+        TrialCounts trials,
+        Optional<TrialRow> best,
+        long epochsUsed,
+        OptionalInt maxTrials) {
+
+    public OptionalDouble bestValue() {
+        return best.map(TrialRow::value).orElse(OptionalDouble.empty());
+    }
+
+    public Optional<String> bestTrialId() {
+        return best.map(TrialRow::trialId);
+    }
+}

@@ -1,0 +1,5 @@
+package io.tunestream.results.rest;
+
+/** The body of every error answer: {@code {"error": "..."}}. */
+public record ErrorJson(String error) {
+}
