@@ -1,0 +1,37 @@
+package io.tunestream.cli.client;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import io.tunestream.contracts.Json;
+
+/** results-service's query API. */
+public final class ResultsClient {
+
+    private final RestClient rest;
+
+    public ResultsClient(URI baseUrl) {
+        this.rest = new RestClient("results-service", baseUrl);
+    }
+
+    public URI baseUrl() {
+        return rest.base();
+    }
+
+    /** {@code GET /api/studies/{id}}; empty until results-service has seen the study. */
+    public Optional<ResultsSummary> summary(String studyId) {
+        return rest.get("/api/studies/" + studyId, RestClient.type(ResultsSummary.class));
+    }
+
+    /** {@code GET /api/studies/{id}/trials}: every trial, best first; empty for an unknown study. */
+    public List<LeaderboardRow> leaderboard(String studyId) {
+        var type = Json.mapper().getTypeFactory().constructCollectionType(List.class, LeaderboardRow.class);
+        return rest.<List<LeaderboardRow>>get("/api/studies/" + studyId + "/trials?sort=value", type).orElse(List.of());
+    }
+
+    /** {@code GET /api/studies/{id}/best}; empty while no trial has completed. */
+    public Optional<LeaderboardRow> best(String studyId) {
+        return rest.get("/api/studies/" + studyId + "/best", RestClient.type(LeaderboardRow.class));
+    }
+}

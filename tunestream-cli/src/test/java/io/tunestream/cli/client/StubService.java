@@ -1,0 +1,72 @@
+package io.tunestream.cli.client;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** A stub HTTP service on a free loopback port: answers each {@code "METHOD /path?query"} with scripted answers. */
+final class StubService implements AutoCloseable {
+
+    record Answer(int status, String body) {
+    }
+
+    /** What the stub received for one request line. */
+    record Received(String contentType, String body) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
+    private final Map<String, Received> received = new ConcurrentHashMap<>();
+
+    StubService() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Answers {@code request} with the given answers in turn; the last one repeats. */
+    StubService answer(String request, Answer... sequence) {
+        answers.put(request, new ArrayList<>(List.of(sequence)));
+        return this;
+    }
+
+    Received received(String request) {
+        return received.get(request);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        var key = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+        received.put(key, new Received(exchange.getRequestHeaders().getFirst("Content-Type"),
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        var sequence = answers.getOrDefault(key, List.of(new Answer(404, "{\"error\":\"nothing here\"}")));
+        Answer answer;
+        synchronized (sequence) {
+            answer = sequence.size() > 1 ? sequence.remove(0) : sequence.get(0);
+        }
+        var bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
