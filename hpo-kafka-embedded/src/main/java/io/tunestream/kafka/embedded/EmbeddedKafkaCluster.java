@@ -171,6 +171,10 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             props.put("group.share.min.record.lock.duration.ms", "1000");
             props.put("group.share.max.record.lock.duration.ms", "3600000");
             props.put("auto.create.topics.enable", "true");
+            // Share-group members learn their assignment on heartbeats; the production default (5 s)
+            // would make every local run and test wait 5 s before the first trial starts.
+            props.put("group.share.min.heartbeat.interval.ms", "500");
+            props.put("group.share.heartbeat.interval.ms", "1000");
             return props;
         }
     }

@@ -72,7 +72,7 @@ class WorkQueueIT {
     static void startKafka() throws Exception {
         kafka = EmbeddedKafkaCluster.builder().start();
         try (var admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.TRIAL_SUGGESTED, 3, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(Topics.TRIAL_SUGGESTED, 1, (short) 1))).all().get();
         }
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(), new StringSerializer());
     }

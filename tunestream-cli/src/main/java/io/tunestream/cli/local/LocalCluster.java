@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * The whole system on this machine, each part its own JVM: the embedded KRaft broker (unless
  * bootstrap servers are given), results-service, suggester-service and N trainer-services. Started in
  * that order, each awaited until ready (the broker's bootstrap file, the services' {@code /q/health/ready});
- * stopped in reverse order by {@link #close()}, or by a JVM shutdown hook on Ctrl-C, failure or timeout.
+ * stopped (services together, then the broker) by {@link #close()}, or by a JVM shutdown hook on Ctrl-C, failure or timeout.
  *
  * <pre>{@code
  * try (var cluster = LocalCluster.builder(repo).trainers(2).portBase(18080).start()) {
@@ -185,7 +185,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * Stops every process in reverse start order (SIGTERM, then SIGKILL after the grace period) and
+     * Stops the services together, then the broker (SIGTERM, then SIGKILL after the grace period) and
      * waits for each to exit. Idempotent; never throws.
      */
     @Override
@@ -204,21 +204,14 @@ public final class LocalCluster implements AutoCloseable {
         }
         closed = true;
         var running = new ArrayList<>(started);
-        java.util.Collections.reverse(running);
         if (running.stream().anyMatch(ManagedProcess::isAlive)) {
             settings.listener.accept("stopping " + running.stream().filter(ManagedProcess::isAlive).map(ManagedProcess::name).toList());
         }
-        // Reverse start order; the trainers are peers and stop together.
-        int i = 0;
-        while (i < running.size()) {
-            var batch = new ArrayList<ManagedProcess>();
-            batch.add(running.get(i++));
-            while (batch.get(0).name().startsWith(TRAINER_PREFIX) && i < running.size()
-                    && running.get(i).name().startsWith(TRAINER_PREFIX)) {
-                batch.add(running.get(i++));
-            }
-            stopBatch(batch);
-        }
+        // The services first, all together (each takes seconds to leave its consumer groups, and none
+        // depends on another to stop; trainers release their trials to the broker), the broker last.
+        var services = running.stream().filter(p -> !p.name().equals(BROKER)).toList();
+        stopBatch(services);
+        stopBatch(running.stream().filter(p -> p.name().equals(BROKER)).toList());
         releaseLock();
     }
 
