@@ -171,7 +171,7 @@ class ResultsServiceKafkaTest {
                 .body("trialId", equalTo(trial(study, 0)))
                 .body("state", equalTo("COMPLETED")));
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("hpo_results_dead_lettered_total{topic=\"hpo.trial.reported\"}"));
+                .body(containsString("hpo_messaging_dead_lettered_total{topic=\"hpo.trial.reported\"}"));
     }
 
     @Test

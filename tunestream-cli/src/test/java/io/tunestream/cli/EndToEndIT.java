@@ -35,6 +35,13 @@ import io.tunestream.cli.local.ModuleJars;
 import io.tunestream.cli.local.Ports;
 import io.tunestream.contracts.Json;
 import io.tunestream.contracts.Topics;
+import io.tunestream.contracts.events.DecisionAction;
+import io.tunestream.optimizer.scheduler.Asha;
+import io.tunestream.optimizer.scheduler.Hyperband;
+import io.tunestream.optimizer.scheduler.MedianStopping;
+import io.tunestream.optimizer.scheduler.SchedulerAction;
+import io.tunestream.optimizer.scheduler.TrialDecision;
+import io.tunestream.optimizer.scheduler.TrialScheduler;
 import io.tunestream.contracts.events.ReportKind;
 import io.tunestream.contracts.events.TrialDecided;
 import io.tunestream.contracts.events.TrialReported;
@@ -145,6 +152,94 @@ class EndToEndIT {
             assertThat(endOffsetTotal(dlq)).as("records on " + dlq).isZero();
         }
         cluster.checkHealthy();
+    }
+
+    /**
+     * One study per scheduler, run at once through Kafka with the synthetic backend: the STOP and
+     * PROMOTED decisions on the topic must be exactly those of the core scheduler replayed on the
+     * same reports, in topic order, with results-service's rules (stale attempts and reports of
+     * final trials ignored, a STOP once per trial, a promotion once per rung).
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void schedulersDecideOnTheTopicAsTheCoreSchedulersDoOnTheSameEvents() {
+        var suggester = new SuggesterClient(cluster.suggesterUrl());
+        var results = new ResultsClient(cluster.resultsUrl());
+        var schedulers = Map.<String, java.util.function.Supplier<TrialScheduler>>of(
+                "asha", () -> Asha.of(1, 9, 3),
+                "hyperband", () -> Hyperband.of(1, 9, 3),
+                "median", () -> MedianStopping.of(1, 3));
+        var studies = new HashMap<String, String>();
+        for (var name : schedulers.keySet()) {
+            var spec = SPEC.replace("name: e2e", "name: e2e-" + name)
+                    .replace("maxParallel: 3, maxEpochs: 5", "maxParallel: 2, maxEpochs: 9")
+                    .replace("epochMillis: 100, noise: 0.01", "epochMillis: 200, noise: 0.05")
+                    + "scheduler: {name: " + name + "}\n";
+            studies.put(name, suggester.submit(spec, SpecFormat.YAML).studyId());
+        }
+        for (var studyId : studies.values()) {
+            var watch = new StudyWatch(suggester, results, Duration.ofMillis(500), Duration.ofSeconds(15))
+                    .await(studyId, Duration.ofMinutes(3), snapshot -> { }, cluster::checkHealthy);
+            assertThat(watch.outcome()).as(studyId + " settles").isEqualTo(StudyWatch.Outcome.SETTLED);
+        }
+        var reports = read(Topics.TRIAL_REPORTED, TrialReported.class);
+        var decisions = read(Topics.TRIAL_DECIDED, TrialDecided.class);
+        for (var entry : studies.entrySet()) {
+            String studyId = entry.getValue();
+            var expected = replay(schedulers.get(entry.getKey()).get(),
+                    reports.stream().filter(r -> r.studyId().equals(studyId)).toList());
+            var actual = decisions.stream().filter(d -> d.studyId().equals(studyId))
+                    .filter(d -> d.action() == DecisionAction.STOP || d.action() == DecisionAction.PROMOTED)
+                    .map(d -> d.trialNumber() + ":" + d.action() + "@" + d.epoch())
+                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            assertThat(actual).as("decisions of the " + entry.getKey() + " study").isEqualTo(expected);
+            if (!entry.getKey().equals("median")) {
+                assertThat(actual).as(entry.getKey() + " stopped some trials").anyMatch(d -> d.contains(":STOP@"));
+            }
+            // every trial told to STOP ended there: the trainer checks before each epoch, so it finishes at most
+            // the epoch it was training when the order arrived (+1 for the order's trip on a loaded machine)
+            var stopOrders = decisions.stream().filter(d -> d.studyId().equals(studyId) && d.action() == DecisionAction.STOP)
+                    .collect(Collectors.toMap(TrialDecided::trialId, TrialDecided::epoch, (a, b) -> a));
+            var finals = decisions.stream().filter(d -> d.studyId().equals(studyId) && d.action().isFinal())
+                    .collect(Collectors.toMap(TrialDecided::trialId, Function.identity()));
+            stopOrders.forEach((trialId, epoch) -> {
+                var outcome = finals.get(trialId);
+                assertThat(outcome.action()).as(trialId + " after its STOP").isIn(DecisionAction.STOPPED, DecisionAction.COMPLETED);
+                assertThat(outcome.epoch()).as(trialId + " ends soon after its STOP at epoch " + epoch).isLessThanOrEqualTo(epoch + 2);
+            });
+        }
+    }
+
+    private static java.util.Set<String> replay(TrialScheduler scheduler, List<TrialReported> reports) {
+        var expected = new java.util.LinkedHashSet<String>();
+        var attempts = new HashMap<Long, Integer>();
+        var finished = new java.util.HashSet<Long>();
+        var stopped = new java.util.HashSet<Long>();
+        for (var report : reports) {
+            long trial = report.trialNumber();
+            if (finished.contains(trial) || report.attempt() < attempts.getOrDefault(trial, 0)) {
+                continue;
+            }
+            attempts.merge(trial, report.attempt(), Math::max);
+            List<TrialDecision> answers = List.of();
+            if (report.kind() == ReportKind.EPOCH) {
+                answers = scheduler.onReport(trial, report.epoch(), report.metrics().getOrDefault(METRIC, Double.NaN));
+            } else if (report.kind().isFinal()) {
+                finished.add(trial);
+                answers = scheduler.onTrialEnded(trial);
+            }
+            for (var answer : answers) {
+                if (finished.contains(answer.trialNumber())) {
+                    continue;
+                }
+                if (answer.action() == SchedulerAction.STOP && stopped.add(answer.trialNumber())) {
+                    expected.add(answer.trialNumber() + ":STOP@" + answer.epoch());
+                } else if (answer.action() == SchedulerAction.PROMOTE) {
+                    expected.add(answer.trialNumber() + ":PROMOTED@" + answer.epoch());
+                }
+            }
+        }
+        return expected;
     }
 
     private static KafkaConsumer<String, String> consumer() {

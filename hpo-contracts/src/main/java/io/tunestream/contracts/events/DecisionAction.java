@@ -4,6 +4,11 @@ package io.tunestream.contracts.events;
 public enum DecisionAction {
     /** An order to the trainer running the trial: end it at the next epoch boundary. */
     STOP,
+    /**
+     * The trial passed a rung of the study's scheduler and goes on; {@code value} is its objective at
+     * that budget ({@code epoch}): the observation a budget-aware model learns from.
+     */
+    PROMOTED,
     /** Final: the trial ran its epochs; {@code value} is its objective. */
     COMPLETED,
     /** Final: the trial ended early on a STOP; {@code value} is its objective at the last epoch. */
@@ -12,6 +17,6 @@ public enum DecisionAction {
     FAILED;
 
     public boolean isFinal() {
-        return this != STOP;
+        return this == COMPLETED || this == STOPPED || this == FAILED;
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import io.tunestream.contracts.Checks;
 
 /**
- * What a user submits to start a study. Wire form: fields may be missing; {@link StudySpecValidator}
+ * What a user submits to start a study; {@code scheduler} (early stopping) is optional. Wire form: fields may be missing; {@link StudySpecValidator}
  * checks them all. {@code seed} is filled in by the suggester when absent, so that the stored spec
  * always reproduces the study.
  */
@@ -16,13 +16,26 @@ public record StudySpec(
         AlgorithmSpec algorithm,
         BudgetSpec budget,
         TrainerSpec trainer,
-        Long seed) {
+        Long seed,
+        SchedulerSpec scheduler) {
 
     public StudySpec {
         searchSpace = Checks.copy(searchSpace);
     }
 
+    /** A study without early stopping. */
+    public StudySpec(String name, ObjectiveSpec objective, Map<String, ParameterSpec> searchSpace, AlgorithmSpec algorithm,
+                     BudgetSpec budget, TrainerSpec trainer, Long seed) {
+        this(name, objective, searchSpace, algorithm, budget, trainer, seed, null);
+    }
+
     public StudySpec withSeed(long newSeed) {
-        return new StudySpec(name, objective, searchSpace, algorithm, budget, trainer, newSeed);
+        return new StudySpec(name, objective, searchSpace, algorithm, budget, trainer, newSeed, scheduler);
+    }
+
+    /** The scheduler's name, {@code none} when the spec has no scheduler. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String schedulerName() {
+        return scheduler == null || scheduler.name() == null ? SchedulerSpec.NONE : scheduler.name();
     }
 }

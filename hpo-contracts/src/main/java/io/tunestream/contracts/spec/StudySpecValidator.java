@@ -14,8 +14,19 @@ import java.util.regex.Pattern;
  */
 public final class StudySpecValidator {
 
-    public static final Set<String> ALGORITHMS = Set.of("random", "grid");
-    public static final Set<String> BACKENDS = Set.of(SyntheticSettings.BACKEND);
+    public static final Set<String> ALGORITHMS = Set.of("random", "grid", "tpe", "gp");
+    /**
+     * The settings each algorithm takes, in the order their rules are checked. The limits mirror the
+     * optimizer's {@code TpeSettings} and {@code GpSettings} (this module does not depend on it), so a
+     * spec that passes here never fails when its sampler is built.
+     */
+    public static final Map<String, List<String>> ALGORITHM_SETTINGS = Map.of(
+            "random", List.of(),
+            "grid", List.of(),
+            "tpe", List.of("nStartupTrials", "gamma", "nEiCandidates", "priorWeight", "multivariate", "constantLiar"),
+            "gp", List.of("nStartupTrials", "nRestarts", "nCandidates"));
+    public static final Set<String> BACKENDS = Set.of(SyntheticSettings.BACKEND, "command");
+    private static final Pattern PROGRAM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     public static final int MAX_TRIALS_LIMIT = 100_000;
     public static final int MAX_PARALLEL_LIMIT = 1_000;
     public static final int MAX_EPOCHS_LIMIT = 100_000;
@@ -45,6 +56,7 @@ public final class StudySpecValidator {
         validateAlgorithm(spec.algorithm(), errors);
         validateBudget(spec.budget(), errors);
         validateTrainer(spec.trainer(), spec.searchSpace(), errors);
+        validateScheduler(spec.scheduler(), spec.budget(), errors);
         return errors;
     }
 
@@ -189,9 +201,56 @@ public final class StudySpecValidator {
             errors.add(new FieldError("algorithm.name", "algorithm.name must be one of " + String.join(", ", ALGORITHMS.stream().sorted().toList()) + ", but was \"" + algorithm.name() + "\""));
             return;
         }
-        // random and grid take no settings: anything there is a typo or a setting of another algorithm.
-        algorithm.settings().keySet().forEach(key -> errors.add(new FieldError("algorithm.settings." + key,
-                "algorithm.settings." + key + " is not a setting of " + algorithm.name() + " (it takes none)")));
+        // An unknown key is a typo or a setting of another algorithm: name the algorithm and what it takes.
+        var known = ALGORITHM_SETTINGS.get(algorithm.name());
+        algorithm.settings().keySet().stream().filter(key -> !known.contains(key)).forEach(key -> errors.add(new FieldError("algorithm.settings." + key,
+                "algorithm.settings." + key + " is not a setting of " + algorithm.name()
+                        + (known.isEmpty() ? " (it takes none)" : " (known: " + String.join(", ", known) + ")"))));
+        var settings = algorithm.settings();
+        switch (algorithm.name()) {
+            case "tpe" -> {
+                integerSetting(settings, "nStartupTrials", 0, MAX_TRIALS_LIMIT, errors);
+                Object gamma = settings.get("gamma");
+                if (gamma != null && !(gamma instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= 1)) {
+                    errors.add(new FieldError("algorithm.settings.gamma", "algorithm.settings.gamma must be in (0, 1], but was " + describe(gamma)));
+                }
+                integerSetting(settings, "nEiCandidates", 1, 10_000, errors);
+                Object priorWeight = settings.get("priorWeight");
+                if (priorWeight != null && !(priorWeight instanceof Number n && n.doubleValue() > 0 && Double.isFinite(n.doubleValue()))) {
+                    errors.add(new FieldError("algorithm.settings.priorWeight", "algorithm.settings.priorWeight must be > 0 and finite, but was " + describe(priorWeight)));
+                }
+                booleanSetting(settings, "multivariate", errors);
+                booleanSetting(settings, "constantLiar", errors);
+            }
+            case "gp" -> {
+                integerSetting(settings, "nStartupTrials", 0, MAX_TRIALS_LIMIT, errors);
+                integerSetting(settings, "nRestarts", 1, 20, errors);
+                integerSetting(settings, "nCandidates", 1, 100_000, errors);
+            }
+            default -> {
+                // random and grid take no settings.
+            }
+        }
+    }
+
+    private static void integerSetting(Map<String, Object> settings, String key, int min, int max, List<FieldError> errors) {
+        Object value = settings.get(key);
+        boolean integral = value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue());
+        if (value != null && !(integral && ((Number) value).doubleValue() >= min && ((Number) value).doubleValue() <= max)) {
+            errors.add(new FieldError("algorithm.settings." + key, "algorithm.settings." + key + " must be an integer between " + min + " and " + max
+                    + ", but was " + describe(value)));
+        }
+    }
+
+    private static void booleanSetting(Map<String, Object> settings, String key, List<FieldError> errors) {
+        Object value = settings.get(key);
+        if (value != null && !(value instanceof Boolean)) {
+            errors.add(new FieldError("algorithm.settings." + key, "algorithm.settings." + key + " must be true or false, but was " + describe(value)));
+        }
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
     }
 
     private static void validateBudget(BudgetSpec budget, List<FieldError> errors) {
@@ -202,6 +261,9 @@ public final class StudySpecValidator {
         range("budget.maxTrials", budget.maxTrials(), 1, MAX_TRIALS_LIMIT, errors);
         range("budget.maxParallel", budget.maxParallel(), 1, MAX_PARALLEL_LIMIT, errors);
         range("budget.maxEpochs", budget.maxEpochs(), 1, MAX_EPOCHS_LIMIT, errors);
+        if (budget.maxEpochsTotal() != null && budget.maxEpochsTotal() < 1) {
+            errors.add(new FieldError("budget.maxEpochsTotal", "budget.maxEpochsTotal must be >= 1, but was " + budget.maxEpochsTotal()));
+        }
     }
 
     private static void validateTrainer(TrainerSpec trainer, Map<String, ParameterSpec> space, List<FieldError> errors) {
@@ -210,7 +272,11 @@ public final class StudySpecValidator {
             return;
         }
         if (!BACKENDS.contains(trainer.backend())) {
-            errors.add(new FieldError("trainer.backend", "trainer.backend must be one of " + String.join(", ", BACKENDS) + ", but was \"" + trainer.backend() + "\""));
+            errors.add(new FieldError("trainer.backend", "trainer.backend must be one of " + String.join(", ", BACKENDS.stream().sorted().toList()) + ", but was \"" + trainer.backend() + "\""));
+            return;
+        }
+        if (trainer.backend().equals("command")) {
+            validateCommandSettings(trainer.settings(), errors);
             return;
         }
         var settings = SyntheticSettings.parse(trainer.settings(), "trainer.settings", errors);
@@ -220,6 +286,79 @@ public final class StudySpecValidator {
                     errors.add(new FieldError("trainer.settings.targets." + target, "trainer.settings.targets." + target + " must name a parameter of searchSpace"));
                 }
             }
+        }
+    }
+
+    /**
+     * The command backend takes only the name of a program the operator registered on the trainers:
+     * a study never carries a command line (that would let any API caller run code on the GPU nodes).
+     */
+    private static void validateCommandSettings(Map<String, Object> settings, List<FieldError> errors) {
+        Object program = settings.get("program");
+        if (program == null) {
+            errors.add(missing("trainer.settings.program"));
+        } else if (!(program instanceof String name) || !PROGRAM.matcher(name).matches()) {
+            errors.add(new FieldError("trainer.settings.program", "trainer.settings.program must be the name of a program registered on the trainers"
+                    + " (letters, digits, '.', '_', '-'), but was " + program));
+        }
+        settings.keySet().stream().filter(key -> !key.equals("program")).forEach(key -> errors.add(new FieldError("trainer.settings." + key,
+                "trainer.settings." + key + " is not a setting of the command backend (it takes only program; the operator configures the command)")));
+    }
+
+    public static final Set<String> SCHEDULERS = Set.of("asha", "hyperband", "median", SchedulerSpec.NONE);
+
+    private static void validateScheduler(SchedulerSpec scheduler, BudgetSpec budget, List<FieldError> errors) {
+        if (scheduler == null) {
+            return;
+        }
+        if (scheduler.name() == null) {
+            errors.add(missing("scheduler.name"));
+            return;
+        }
+        if (!SCHEDULERS.contains(scheduler.name())) {
+            errors.add(new FieldError("scheduler.name", "scheduler.name must be one of " + String.join(", ", SCHEDULERS.stream().sorted().toList())
+                    + ", but was \"" + scheduler.name() + "\""));
+            return;
+        }
+        boolean rungs = scheduler.name().equals("asha") || scheduler.name().equals("hyperband");
+        boolean median = scheduler.name().equals("median");
+        notFor(scheduler.minEpochs(), "minEpochs", rungs, scheduler.name(), errors);
+        notFor(scheduler.eta(), "eta", rungs, scheduler.name(), errors);
+        notFor(scheduler.maxEpochs(), "maxEpochs", rungs, scheduler.name(), errors);
+        notFor(scheduler.warmupEpochs(), "warmupEpochs", median, scheduler.name(), errors);
+        notFor(scheduler.minTrials(), "minTrials", median, scheduler.name(), errors);
+        Integer budgetEpochs = budget == null ? null : budget.maxEpochs();
+        if (rungs) {
+            int r = scheduler.minEpochsOrDefault();
+            if (r < 1) {
+                errors.add(new FieldError("scheduler.minEpochs", "scheduler.minEpochs must be >= 1, but was " + r));
+            }
+            if (scheduler.etaOrDefault() < 2) {
+                errors.add(new FieldError("scheduler.eta", "scheduler.eta must be >= 2, but was " + scheduler.etaOrDefault()));
+            }
+            if (budgetEpochs != null) {
+                int maxEpochs = scheduler.maxEpochsOr(budgetEpochs);
+                if (maxEpochs > budgetEpochs) {
+                    errors.add(new FieldError("scheduler.maxEpochs", "scheduler.maxEpochs must be <= budget.maxEpochs (" + budgetEpochs + "), but was " + maxEpochs));
+                } else if (maxEpochs <= r) {
+                    errors.add(new FieldError("scheduler.maxEpochs", "scheduler.maxEpochs must be > scheduler.minEpochs (" + r
+                            + ") so that there is a rung to stop at, but was " + maxEpochs));
+                }
+            }
+        }
+        if (median) {
+            if (scheduler.warmupEpochsOrDefault() < 0) {
+                errors.add(new FieldError("scheduler.warmupEpochs", "scheduler.warmupEpochs must be >= 0, but was " + scheduler.warmupEpochsOrDefault()));
+            }
+            if (scheduler.minTrialsOrDefault() < 1) {
+                errors.add(new FieldError("scheduler.minTrials", "scheduler.minTrials must be >= 1, but was " + scheduler.minTrialsOrDefault()));
+            }
+        }
+    }
+
+    private static void notFor(Integer value, String setting, boolean allowed, String scheduler, List<FieldError> errors) {
+        if (value != null && !allowed) {
+            errors.add(new FieldError("scheduler." + setting, "scheduler." + setting + " is not a setting of " + scheduler));
         }
     }
 

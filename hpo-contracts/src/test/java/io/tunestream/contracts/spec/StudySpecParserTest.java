@@ -64,11 +64,25 @@ class StudySpecParserTest {
             "low: 0.0001, high: 0.1, log: true|low: 0, high: 0.1, log: true|searchSpace.lr.low must be > 0 when log=true, but was 0",
             "low: 0.0001, high: 0.1, log: true|low: 0.5, high: 0.1|searchSpace.lr.high must be > low, but was high=0.1, low=0.5",
             "maxParallel: 2|maxParallel: 0|budget.maxParallel must be between 1 and 1000, but was 0",
-            "name: random|name: bayes|algorithm.name must be one of grid, random, but was \"bayes\"",
+            "name: random|name: bayes|algorithm.name must be one of gp, grid, random, tpe, but was \"bayes\"",
+            "{name: random}|{name: tpe, settings: {gamma: 0}}|algorithm.settings.gamma must be in (0, 1], but was 0",
+            "{name: random}|{name: tpe, settings: {gamma: 1.5, nStartupTrials: 5}}|algorithm.settings.gamma must be in (0, 1], but was 1.5",
+            "{name: random}|{name: tpe, settings: {nStartupTrials: -1}}|algorithm.settings.nStartupTrials must be an integer between 0 and 100000, but was -1",
+            "{name: random}|{name: tpe, settings: {nEiCandidates: 2.5}}|algorithm.settings.nEiCandidates must be an integer between 1 and 10000, but was 2.5",
+            "{name: random}|{name: tpe, settings: {priorWeight: 0}}|algorithm.settings.priorWeight must be > 0 and finite, but was 0",
+            "{name: random}|{name: tpe, settings: {multivariate: maybe}}|algorithm.settings.multivariate must be true or false, but was \"maybe\"",
+            "{name: random}|{name: tpe, settings: {constantLiar: 1}}|algorithm.settings.constantLiar must be true or false, but was 1",
+            "{name: random}|{name: tpe, settings: {nRestarts: 3}}|algorithm.settings.nRestarts is not a setting of tpe (known: nStartupTrials, gamma, nEiCandidates, priorWeight, multivariate, constantLiar)",
+            "{name: random}|{name: gp, settings: {nCandidates: 0}}|algorithm.settings.nCandidates must be an integer between 1 and 100000, but was 0",
+            "{name: random}|{name: gp, settings: {nRestarts: 21}}|algorithm.settings.nRestarts must be an integer between 1 and 20, but was 21",
+            "{name: random}|{name: gp, settings: {gamma: 0.2}}|algorithm.settings.gamma is not a setting of gp (known: nStartupTrials, nRestarts, nCandidates)",
+            "{name: random}|{name: random, settings: {gamma: 0.2}}|algorithm.settings.gamma is not a setting of random (it takes none)",
             "direction: minimize|direction: down|objective.direction must be one of minimize, maximize, but was \"down\"",
             "choices: [relu, tanh]|choices: [relu, relu]|searchSpace.act.choices[1] must not repeat an earlier choice, but relu appears twice",
             "targets: {lr: 0.01}|targets: {momentum: 0.9}|trainer.settings.targets.momentum must name a parameter of searchSpace",
-            "backend: synthetic|backend: slurm|trainer.backend must be one of synthetic, but was \"slurm\"",
+            "backend: synthetic|backend: slurm|trainer.backend must be one of command, synthetic, but was \"slurm\"",
+            "backend: synthetic, settings: {epochMillis: 10, targets: {lr: 0.01}}|backend: command, settings: {program: 'rm -rf /'}|trainer.settings.program must be the name of a program registered on the trainers (letters, digits, '.', '_', '-'), but was rm -rf /",
+            "backend: synthetic, settings: {epochMillis: 10, targets: {lr: 0.01}}|backend: command, settings: {program: mlp, command: evil}|trainer.settings.command is not a setting of the command backend (it takes only program; the operator configures the command)",
             "low: 1, high: 4|low: 1.5, high: 4|searchSpace.layers.low must be an integer for type int, but was 1.5",
     })
     void eachBrokenRuleHasOneMessageNamingFieldAndRule(String from, String to, String message) {
@@ -85,6 +99,43 @@ class StudySpecParserTest {
         assertThat(StudySpecValidator.validate(spec)).extracting(FieldError::field).containsExactly(
                 "name", "objective.metric", "objective.direction", "searchSpace", "algorithm.settings.x",
                 "budget.maxTrials", "budget.maxParallel", "trainer.backend");
+    }
+
+    @Test
+    void schedulerSettingsAreValidatedBeforeAnyTrialRuns() {
+        var asha = VALID_YAML + "scheduler: {name: asha, minEpochs: 1, eta: 3}\n";
+        var spec = StudySpecParser.parseAndValidate(asha, StudySpecParser.Format.YAML);
+        assertThat(spec.schedulerName()).isEqualTo("asha");
+        assertThat(spec.scheduler().maxEpochsOr(spec.budget().maxEpochs())).isEqualTo(5);
+        assertThat(StudySpecParser.parseAndValidate(VALID_YAML, StudySpecParser.Format.YAML).schedulerName()).isEqualTo("none");
+
+        var bad = VALID_YAML + "scheduler: {name: hyperband, minEpochs: 5, eta: 1, minTrials: 2}\n";
+        assertThat(StudySpecValidator.validate(StudySpecParser.parse(bad, StudySpecParser.Format.YAML))).extracting(FieldError::message)
+                .containsExactly("scheduler.minTrials is not a setting of hyperband",
+                        "scheduler.eta must be >= 2, but was 1",
+                        "scheduler.maxEpochs must be > scheduler.minEpochs (5) so that there is a rung to stop at, but was 5");
+        var tooLong = VALID_YAML + "scheduler: {name: asha, maxEpochs: 50}\n";
+        assertThat(StudySpecValidator.validate(StudySpecParser.parse(tooLong, StudySpecParser.Format.YAML))).extracting(FieldError::message)
+                .containsExactly("scheduler.maxEpochs must be <= budget.maxEpochs (5), but was 50");
+        var unknown = VALID_YAML + "scheduler: {name: pbt}\n";
+        assertThat(StudySpecValidator.validate(StudySpecParser.parse(unknown, StudySpecParser.Format.YAML))).extracting(FieldError::message)
+                .containsExactly("scheduler.name must be one of asha, hyperband, median, none, but was \"pbt\"");
+        var median = VALID_YAML + "scheduler: {name: median, eta: 3, warmupEpochs: 2}\n";
+        assertThat(StudySpecValidator.validate(StudySpecParser.parse(median, StudySpecParser.Format.YAML))).extracting(FieldError::message)
+                .containsExactly("scheduler.eta is not a setting of median");
+    }
+
+    @Test
+    void tpeAndGpAcceptEveryOneOfTheirSettings() {
+        var tpe = VALID_YAML.replace("{name: random}", "{name: tpe, settings: {nStartupTrials: 0, gamma: 1, nEiCandidates: 64,"
+                + " priorWeight: 0.5, multivariate: false, constantLiar: true}}");
+        var gp = VALID_YAML.replace("{name: random}", "{name: gp, settings: {nStartupTrials: 20, nRestarts: 3, nCandidates: 1000}}");
+        var defaults = VALID_YAML.replace("{name: random}", "{name: tpe}");
+
+        assertThat(StudySpecValidator.validate(StudySpecParser.parse(tpe, StudySpecParser.Format.YAML))).isEmpty();
+        assertThat(StudySpecValidator.validate(StudySpecParser.parse(gp, StudySpecParser.Format.YAML))).isEmpty();
+        assertThat(StudySpecValidator.validate(StudySpecParser.parse(defaults, StudySpecParser.Format.YAML))).isEmpty();
+        assertThat(StudySpecValidator.ALGORITHM_SETTINGS).containsOnlyKeys(StudySpecValidator.ALGORITHMS);
     }
 
     @Test

@@ -131,6 +131,82 @@ abstract class SamplerContractTest {
         }
     }
 
+    @Test
+    void staysInsideSingleParameterSpacesOfEveryKindWithAHistory() {
+        List<SearchSpace> spaces = List.of(
+                single(FloatDistribution.uniform(-2.0, 3.0)),
+                single(FloatDistribution.logUniform(1e-6, 1.0)),
+                single(FloatDistribution.stepped(0.0, 1.0, 0.25)),
+                single(IntDistribution.uniform(-3, 3)),
+                single(IntDistribution.logUniform(1, 1000)),
+                single(IntDistribution.stepped(0, 100, 10)),
+                single(IntDistribution.uniform(7, 7)),
+                single(CategoricalDistribution.of("a", "b", "c")),
+                single(CategoricalDistribution.of(true)));
+        for (SearchSpace space : spaces) {
+            List<TrialRecord> trials = new ArrayList<>();
+            SplittableRandom rng = new SplittableRandom(7);
+            for (long n = 0; n < 14; n++) {
+                double u = rng.nextDouble();
+                Map<String, Object> params = space.fromUnit(new double[] {u});
+                trials.add(n < 12 ? TrialRecord.completed(n, params, (u - 0.3) * (u - 0.3), 5) : TrialRecord.running(n, params));
+            }
+            StudyHistory history = StudyHistory.of(trials);
+            for (long n = 14; n < 24; n++) {
+                Optional<Map<String, Object>> suggestion = sampler().sample(space, history, SuggestionContext.of(SEED, n));
+                // A finite sampler (grid) may have run out of a tiny space; whatever is suggested must fit.
+                suggestion.ifPresent(params -> assertThat(space.contains(params)).as("%s: %s", space, params).isTrue());
+            }
+        }
+    }
+
+    @Test
+    void handlesDuplicateConfigurationsAndPendingDuplicates() {
+        // Three configurations, each completed eight times with different losses and running once more:
+        // a model must not break on repeated points (singular kernel matrices, zero bandwidths).
+        List<TrialRecord> trials = new ArrayList<>();
+        for (long n = 0; n < 24; n++) {
+            trials.add(TrialRecord.completed(n, pointAt(n % 3), 1.0 + (n % 3) + 0.01 * n, 10));
+        }
+        for (long n = 24; n < 27; n++) {
+            trials.add(TrialRecord.running(n, pointAt(n % 3)));
+        }
+        StudyHistory history = StudyHistory.of(trials);
+
+        for (long n = 27; n < 47; n++) {
+            Map<String, Object> params = suggest(history, n);
+
+            assertThat(MIXED.contains(params)).as("trial %d", n).isTrue();
+            assertThat(suggest(history, n)).as("trial %d again", n).isEqualTo(params);
+        }
+    }
+
+    @Test
+    void handlesInfiniteLossesAndStoppedTrials() {
+        // Diverged trials arrive as +Infinity (Direction.toLoss maps NaN there); stopped trials have the loss
+        // of a smaller budget. Neither may leak NaN into a model or push a suggestion out of the space.
+        List<TrialRecord> trials = new ArrayList<>(completedHistory(12).trials());
+        for (long n = 12; n < 16; n++) {
+            trials.add(TrialRecord.completed(n, pointAt(n), Double.POSITIVE_INFINITY, 10));
+        }
+        for (long n = 16; n < 22; n++) {
+            trials.add(TrialRecord.stopped(n, pointAt(n), 0.01 * n, (int) (n % 3) + 1));
+        }
+        StudyHistory history = StudyHistory.of(trials);
+
+        for (long n = 22; n < 42; n++) {
+            assertThat(MIXED.contains(suggest(history, n))).as("trial %d", n).isTrue();
+        }
+        StudyHistory allInfinite = StudyHistory.of(List.of(
+                TrialRecord.completed(0, pointAt(0), Double.POSITIVE_INFINITY, 1),
+                TrialRecord.completed(1, pointAt(1), Double.POSITIVE_INFINITY, 1)));
+        assertThat(MIXED.contains(suggest(allInfinite, 2))).isTrue();
+    }
+
+    private static SearchSpace single(io.tunestream.optimizer.space.Distribution distribution) {
+        return SearchSpace.builder().add("p", distribution).build();
+    }
+
     /** Asks the sampler for trial {@code n}, which the contract space must still have. */
     protected Map<String, Object> suggest(StudyHistory history, long n) {
         Optional<Map<String, Object>> suggestion = sampler().sample(MIXED, history, SuggestionContext.of(SEED, n));

@@ -14,10 +14,13 @@ import java.util.Set;
 
 import io.tunestream.contracts.SchemaVersion;
 import io.tunestream.contracts.events.DecisionAction;
+import io.tunestream.contracts.events.ReportKind;
 import io.tunestream.contracts.events.StudyChanged;
 import io.tunestream.contracts.events.TrialDecided;
 import io.tunestream.contracts.events.TrialReported;
 import io.tunestream.contracts.events.TrialSuggested;
+import io.tunestream.optimizer.scheduler.SchedulerAction;
+import io.tunestream.optimizer.scheduler.TrialDecision;
 
 /**
  * Everything results-service knows, folded from the three event topics, and the referee's decisions.
@@ -67,7 +70,7 @@ public final class ResultsLedger {
         if (!study.apply(event)) {
             return List.of();
         }
-        var decisions = new ArrayList<TrialDecided>();
+        var decisions = new ArrayList<TrialDecided>(referee(study, study.refereeBacklog()));
         for (TrialEntry trial : study.trials()) {
             decide(study, trial).ifPresent(decisions::add);
         }
@@ -84,8 +87,45 @@ public final class ResultsLedger {
     public synchronized List<TrialDecided> onTrialReported(TrialReported event) {
         StudyEntry study = entry(event.studyId());
         TrialEntry trial = study.trial(event.trialId(), event.trialNumber());
+        boolean accepted = !trial.state().isFinal() && event.attempt() >= trial.attempt();
         trial.applyReport(event);
-        return decide(study, trial).stream().toList();
+        var decisions = new ArrayList<TrialDecided>();
+        decide(study, trial).ifPresent(decisions::add);
+        if (accepted && event.kind() == ReportKind.EPOCH) {
+            decisions.addAll(referee(study, study.refereeEpoch(trial, event.epoch())));
+        }
+        if (accepted && trial.state().isFinal()) {
+            decisions.addAll(referee(study, study.refereeEnded(trial)));
+        }
+        return decisions;
+    }
+
+    /**
+     * Turns the scheduler's answers into decisions: a STOP once per trial, a PROMOTED once per trial
+     * and rung (with the trial's value at that budget, the observation a budget-aware model learns
+     * from). CONTINUE and COMPLETE need no event: the trial goes on, or ends by itself at R.
+     */
+    private List<TrialDecided> referee(StudyEntry study, List<TrialDecision> answers) {
+        var decisions = new ArrayList<TrialDecided>();
+        for (TrialDecision answer : answers) {
+            Optional<TrialEntry> target = study.findTrial(TrialSuggested.trialId(study.studyId, answer.trialNumber()));
+            if (target.isEmpty() || target.get().state().isFinal()) {
+                continue;
+            }
+            TrialEntry trial = target.get();
+            if (answer.action() == SchedulerAction.STOP && !trial.stopOrdered) {
+                trial.stopOrdered = true;
+                if (!published.contains(DecisionKey.stop(study.studyId, trial.trialId))) {
+                    decisions.add(decision(study, trial, DecisionAction.STOP, answer.epoch(), null, answer.reason()));
+                }
+            } else if (answer.action() == SchedulerAction.PROMOTE && trial.promotedAt.add(answer.epoch())) {
+                if (!published.contains(DecisionKey.promoted(study.studyId, trial.trialId, answer.epoch()))) {
+                    Double value = study.objectiveMetric(trial).flatMap(metric -> trial.metricAt(answer.epoch(), metric)).orElse(null);
+                    decisions.add(decision(study, trial, DecisionAction.PROMOTED, answer.epoch(), value, answer.reason()));
+                }
+            }
+        }
+        return decisions;
     }
 
     /**
@@ -93,7 +133,7 @@ public final class ResultsLedger {
      * that replaying the events does not publish it a second time.
      */
     public synchronized void recordPublished(TrialDecided decision) {
-        published.add(new DecisionKey(decision.studyId(), decision.trialId(), decision.action().isFinal()));
+        published.add(DecisionKey.of(decision));
     }
 
     /**
@@ -181,7 +221,7 @@ public final class ResultsLedger {
             Optional<TrialDecided> decision = finalDecision(study, trial);
             if (decision.isPresent()) {
                 trial.finalDecided = true;
-                if (published.contains(new DecisionKey(study.studyId, trial.trialId, true))) {
+                if (published.contains(DecisionKey.ofFinal(study.studyId, trial.trialId))) {
                     return Optional.empty();
                 }
             }
@@ -189,7 +229,7 @@ public final class ResultsLedger {
         }
         if (study.isStopped() && !trial.stopOrdered && !replaying) {
             trial.stopOrdered = true;
-            if (published.contains(new DecisionKey(study.studyId, trial.trialId, false))) {
+            if (published.contains(DecisionKey.stop(study.studyId, trial.trialId))) {
                 return Optional.empty();
             }
             return Optional.of(decision(study, trial, DecisionAction.STOP, trial.lastEpoch(), null, STUDY_STOPPED_REASON));
@@ -223,7 +263,26 @@ public final class ResultsLedger {
                 action, epoch, value, reason, clock.instant());
     }
 
-    /** A decision already made for a trial: its final one, or its STOP. */
-    private record DecisionKey(String studyId, String trialId, boolean isFinal) {
+    /** A decision already made for a trial: its final one, its STOP, or its promotion at a rung. */
+    private record DecisionKey(String studyId, String trialId, String kind) {
+        static DecisionKey ofFinal(String studyId, String trialId) {
+            return new DecisionKey(studyId, trialId, "final");
+        }
+
+        static DecisionKey stop(String studyId, String trialId) {
+            return new DecisionKey(studyId, trialId, "stop");
+        }
+
+        static DecisionKey promoted(String studyId, String trialId, int epoch) {
+            return new DecisionKey(studyId, trialId, "promoted@" + epoch);
+        }
+
+        static DecisionKey of(TrialDecided decision) {
+            return switch (decision.action()) {
+                case STOP -> stop(decision.studyId(), decision.trialId());
+                case PROMOTED -> promoted(decision.studyId(), decision.trialId(), decision.epoch());
+                default -> ofFinal(decision.studyId(), decision.trialId());
+            };
+        }
     }
 }

@@ -1,9 +1,11 @@
 package io.tunestream.results.aggregation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,6 +15,7 @@ import io.tunestream.contracts.events.StudyState;
 import io.tunestream.contracts.spec.BudgetSpec;
 import io.tunestream.contracts.spec.ObjectiveSpec;
 import io.tunestream.contracts.spec.StudySpec;
+import io.tunestream.optimizer.scheduler.TrialDecision;
 
 /** The mutable state of one study and its trials. Not thread-safe: {@link ResultsLedger} guards it. */
 final class StudyEntry {
@@ -25,6 +28,14 @@ final class StudyEntry {
     private Integer maxTrials;
     private Instant changedAt;
     private final Map<String, TrialEntry> trials = new LinkedHashMap<>();
+    private Referee referee;
+    private boolean refereeSettled;
+    /** Epoch reports read before the spec said which scheduler judges them, in arrival order. */
+    private final List<EpochReport> unrefereed = new ArrayList<>();
+
+    /** One epoch of a trial's current attempt, as the referee sees it. */
+    record EpochReport(String trialId, long trialNumber, int epoch) {
+    }
 
     StudyEntry(String studyId) {
         this.studyId = studyId;
@@ -65,7 +76,56 @@ final class StudyEntry {
         }
         BudgetSpec budget = spec.budget();
         maxTrials = budget == null ? null : budget.maxTrials();
+        if (!refereeSettled) {
+            refereeSettled = true;
+            referee = Referee.of(spec, rankingDirection()).orElse(null);
+        }
         return true;
+    }
+
+    /**
+     * Feeds one epoch of a trial's current attempt to the referee, or keeps it until the spec says
+     * which scheduler (if any) judges the study. Returns the scheduler's decisions.
+     */
+    List<TrialDecision> refereeEpoch(TrialEntry trial, int epoch) {
+        if (!refereeSettled) {
+            unrefereed.add(new EpochReport(trial.trialId, trial.trialNumber(), epoch));
+            return List.of();
+        }
+        return referee == null ? List.of() : referee.onEpoch(trial.trialNumber(), epoch, valueAt(trial, epoch));
+    }
+
+    /** Tells the referee a trial ended; decisions about other trials may follow (successive halving). */
+    List<TrialDecision> refereeEnded(TrialEntry trial) {
+        if (!refereeSettled) {
+            return List.of();
+        }
+        return referee == null ? List.of() : referee.onEnded(trial.trialNumber());
+    }
+
+    /** The epochs read before the spec, judged now that the referee exists; empty afterwards. */
+    List<TrialDecision> refereeBacklog() {
+        if (!refereeSettled || unrefereed.isEmpty()) {
+            return List.of();
+        }
+        var decisions = new ArrayList<TrialDecision>();
+        for (EpochReport report : unrefereed) {
+            TrialEntry trial = trials.get(report.trialId());
+            if (referee != null && trial != null && !trial.state().isFinal()) {
+                decisions.addAll(referee.onEpoch(report.trialNumber(), report.epoch(), valueAt(trial, report.epoch())));
+            }
+        }
+        unrefereed.clear();
+        if (referee != null) {
+            trials.values().stream().filter(trial -> trial.state().isFinal())
+                    .forEach(trial -> decisions.addAll(referee.onEnded(trial.trialNumber())));
+        }
+        return decisions;
+    }
+
+    /** The trial's objective at an epoch of its current attempt; NaN when it did not report it. */
+    private double valueAt(TrialEntry trial, int epoch) {
+        return objectiveMetric(trial).flatMap(metric -> trial.metricAt(epoch, metric)).orElse(Double.NaN);
     }
 
     /** The metric a trial is judged by: its own (from its suggestion), else the study's. */

@@ -44,6 +44,8 @@ final class TrialEntry {
     boolean finalDecided;
     /** A STOP order was emitted (or found already published); never a second one. */
     boolean stopOrdered;
+    /** Rungs (epochs) at which a PROMOTED decision was made for the current trial. */
+    final java.util.Set<Integer> promotedAt = new java.util.HashSet<>();
 
     TrialEntry(String trialId, long trialNumber) {
         this.trialId = trialId;
@@ -123,6 +125,11 @@ final class TrialEntry {
                 epochsByAttempt.merge(attempt, report.epoch(), Math::max);
             }
         }
+    }
+
+    /** A metric at one epoch of the current attempt's curve. */
+    Optional<Double> metricAt(int epoch, String metric) {
+        return Optional.ofNullable(curve.get(epoch)).map(metrics -> metrics.get(metric));
     }
 
     /** The last epoch of the current attempt's curve, 0 before any. */

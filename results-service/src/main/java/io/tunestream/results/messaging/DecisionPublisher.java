@@ -2,7 +2,6 @@ package io.tunestream.results.messaging;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +9,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -18,6 +16,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.tunestream.contracts.Channels;
 import io.tunestream.contracts.Json;
 import io.tunestream.contracts.events.TrialDecided;
+import io.tunestream.results.metrics.ResultsMetrics;
 
 /**
  * Publishes decisions on {@code hpo.trial.decided}, keyed by study id. The returned {@link Uni}
@@ -34,12 +33,12 @@ public class DecisionPublisher {
     private static final int RETRIES = 5;
 
     private final MutinyEmitter<String> emitter;
-    private final MeterRegistry registry;
+    private final ResultsMetrics metrics;
 
     @Inject
-    public DecisionPublisher(@Channel(Channels.TRIAL_DECIDED_OUT) MutinyEmitter<String> emitter, MeterRegistry registry) {
+    public DecisionPublisher(@Channel(Channels.TRIAL_DECIDED_OUT) MutinyEmitter<String> emitter, ResultsMetrics metrics) {
         this.emitter = emitter;
-        this.registry = registry;
+        this.metrics = metrics;
     }
 
     public Uni<Void> publish(List<TrialDecided> decisions) {
@@ -57,16 +56,12 @@ public class DecisionPublisher {
         return Uni.createFrom().deferred(() -> emitter.sendMessage(KafkaRecord.of(decision.studyId(), json)))
                 .onFailure().invoke(e -> LOG.warnf("sending %s of %s failed (%s); retrying", decision.action(), decision.trialId(), e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).atMost(RETRIES)
-                .invoke(() -> registry.counter("hpo.results.decisions", "action", tag(decision)).increment())
+                .invoke(() -> metrics.decisionPublished(decision))
                 .onFailure().recoverWithUni(e -> {
                     LOG.errorf(e, "gave up sending %s of %s; it will be published again at the next start", decision.action(), decision.trialId());
-                    registry.counter("hpo.results.decisions.failed", "action", tag(decision)).increment();
+                    metrics.decisionUnpublished(decision);
                     return Uni.createFrom().voidItem();
                 })
                 .replaceWith(decision);
-    }
-
-    private static String tag(TrialDecided decision) {
-        return decision.action().name().toLowerCase(Locale.ROOT);
     }
 }

@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.tunestream.contracts.Channels;
 import io.tunestream.contracts.Json;
@@ -21,6 +20,7 @@ import io.tunestream.contracts.events.TrialDecided;
 import io.tunestream.contracts.events.TrialReported;
 import io.tunestream.contracts.events.TrialSuggested;
 import io.tunestream.results.aggregation.ResultsLedger;
+import io.tunestream.results.metrics.ResultsMetrics;
 
 /**
  * The three incoming channels. Each record waits until the replay is prepared, is read as JSON into its
@@ -38,14 +38,14 @@ public class EventConsumers {
     private final ResultsLedger ledger;
     private final DecisionPublisher publisher;
     private final ReplayCoordinator replay;
-    private final MeterRegistry registry;
+    private final ResultsMetrics metrics;
 
     @Inject
-    public EventConsumers(ResultsLedger ledger, DecisionPublisher publisher, ReplayCoordinator replay, MeterRegistry registry) {
+    public EventConsumers(ResultsLedger ledger, DecisionPublisher publisher, ReplayCoordinator replay, ResultsMetrics metrics) {
         this.ledger = ledger;
         this.publisher = publisher;
         this.replay = replay;
-        this.registry = registry;
+        this.metrics = metrics;
     }
 
     @Incoming(Channels.STUDY_CHANGED_IN)
@@ -67,26 +67,28 @@ public class EventConsumers {
         return Uni.createFrom().completionStage(replay.ready()).chain(ready -> {
             var decisions = new ArrayList<TrialDecided>();
             RuntimeException invalid = null;
+            E event = null;
             if (record.value() == null && Topics.STUDY_CHANGED.equals(record.topic())) {
                 // A tombstone on the compacted study topic: studies are not deleted here.
                 LOG.debugf("ignoring a tombstone of study %s", record.key());
             } else {
-                E event = null;
                 try {
                     event = Json.read(record.value(), type);
                 } catch (RuntimeException e) {
                     invalid = e;
                 }
                 if (event != null) {
+                    metrics.observed(event);
                     decisions.addAll(apply.apply(event));
                 }
             }
+            int caused = decisions.size();
             decisions.addAll(replay.processed(record.topic(), record.partition(), record.offset()));
-            Uni<Void> published = publisher.publish(decisions);
+            Uni<Void> published = metrics.timeDecisions(event, decisions.subList(0, caused), publisher.publish(decisions));
             if (invalid == null) {
                 return published;
             }
-            registry.counter("hpo.results.dead.lettered", "topic", record.topic()).increment();
+            metrics.deadLettered(record.topic());
             LOG.warnf("dead-lettering %s-%d@%d to %s: %s", record.topic(), record.partition(), record.offset(),
                     Topics.deadLetter(record.topic()), invalid.getMessage());
             RuntimeException failure = invalid;

@@ -3,6 +3,7 @@ package io.tunestream.suggester.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import io.tunestream.suggester.metrics.SuggesterMetrics;
 import io.tunestream.suggester.study.StudyRegistry;
 
 /** Makes the framework-free core injectable. */
@@ -10,7 +11,7 @@ public class CoreBeans {
 
     @Produces
     @ApplicationScoped
-    StudyRegistry studyRegistry() {
-        return new StudyRegistry();
+    StudyRegistry studyRegistry(SuggesterMetrics metrics) {
+        return new StudyRegistry(metrics::timed);
     }
 }

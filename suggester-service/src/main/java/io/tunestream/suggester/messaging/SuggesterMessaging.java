@@ -6,13 +6,14 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.tunestream.contracts.Channels;
 import io.tunestream.contracts.Json;
+import io.tunestream.contracts.Topics;
 import io.tunestream.contracts.events.TrialDecided;
+import io.tunestream.suggester.metrics.SuggesterMetrics;
 import io.tunestream.suggester.study.StudyRegistry;
 import io.tunestream.suggester.study.StudyRun;
 
@@ -29,15 +30,15 @@ public class SuggesterMessaging {
     private final MutinyEmitter<String> studyChanged;
     private final MutinyEmitter<String> trialSuggested;
     private final StudyRegistry registry;
-    private final MeterRegistry meters;
+    private final SuggesterMetrics metrics;
 
     public SuggesterMessaging(@Channel(Channels.STUDY_CHANGED_OUT) MutinyEmitter<String> studyChanged,
                               @Channel(Channels.TRIAL_SUGGESTED_OUT) MutinyEmitter<String> trialSuggested,
-                              StudyRegistry registry, MeterRegistry meters) {
+                              StudyRegistry registry, SuggesterMetrics metrics) {
         this.studyChanged = studyChanged;
         this.trialSuggested = trialSuggested;
         this.registry = registry;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     /**
@@ -47,7 +48,13 @@ public class SuggesterMessaging {
     @Incoming(Channels.TRIAL_DECIDED_IN)
     @Blocking
     public void onDecision(String value) {
-        var decision = Json.read(value, TrialDecided.class);
+        TrialDecided decision;
+        try {
+            decision = Json.read(value, TrialDecided.class);
+        } catch (RuntimeException e) {
+            metrics.deadLettered(Topics.TRIAL_DECIDED);
+            throw e;
+        }
         publish(registry.onDecision(decision));
     }
 
@@ -58,7 +65,7 @@ public class SuggesterMessaging {
         }
         for (var trial : effects.suggestions()) {
             trialSuggested.sendMessageAndAwait(KafkaRecord.of(trial.studyId(), Json.write(trial)));
-            meters.counter("hpo.trials.suggested", "algorithm", algorithmOf(trial.studyId())).increment();
+            metrics.suggested(algorithmOf(trial.studyId()));
         }
     }
 

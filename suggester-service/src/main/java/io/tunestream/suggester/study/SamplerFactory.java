@@ -5,9 +5,14 @@ import java.util.Map;
 
 import io.tunestream.contracts.spec.ParameterSpec;
 import io.tunestream.contracts.spec.StudySpec;
+import io.tunestream.optimizer.sampler.GpSampler;
+import io.tunestream.optimizer.sampler.GpSettings;
 import io.tunestream.optimizer.sampler.GridSampler;
 import io.tunestream.optimizer.sampler.RandomSampler;
 import io.tunestream.optimizer.sampler.Sampler;
+import io.tunestream.optimizer.sampler.StartupSampler;
+import io.tunestream.optimizer.sampler.TpeSampler;
+import io.tunestream.optimizer.sampler.TpeSettings;
 import io.tunestream.optimizer.space.CategoricalDistribution;
 import io.tunestream.optimizer.space.Distribution;
 import io.tunestream.optimizer.space.FloatDistribution;
@@ -22,6 +27,8 @@ public final class SamplerFactory {
 
     /** Values tried per numeric parameter by grid search when the spec gives no {@code gridPoints}. */
     public static final int DEFAULT_GRID_POINTS = 5;
+    /** Random trials that must have a loss before TPE or GP takes over, when the spec gives no {@code nStartupTrials}. */
+    public static final int DEFAULT_STARTUP_TRIALS = 10;
 
     private SamplerFactory() {
     }
@@ -44,8 +51,38 @@ public final class SamplerFactory {
                 });
                 yield GridSampler.of(points, DEFAULT_GRID_POINTS);
             }
-            default -> throw new IllegalArgumentException("algorithm.name must be one of grid, random, but was " + spec.algorithm().name());
+            case "tpe" -> {
+                var settings = spec.algorithm().settings();
+                var tpe = TpeSampler.create(new TpeSettings(
+                        number(settings, "gamma", TpeSettings.DEFAULT_GAMMA).doubleValue(),
+                        number(settings, "nEiCandidates", TpeSettings.DEFAULT_EI_CANDIDATES).intValue(),
+                        number(settings, "priorWeight", TpeSettings.DEFAULT_PRIOR_WEIGHT).doubleValue(),
+                        flag(settings, "multivariate", TpeSettings.DEFAULT_MULTIVARIATE),
+                        flag(settings, "constantLiar", TpeSettings.DEFAULT_CONSTANT_LIAR)));
+                yield StartupSampler.of(RandomSampler.create(), tpe, startupTrials(settings));
+            }
+            case "gp" -> {
+                var settings = spec.algorithm().settings();
+                var gp = GpSampler.create(new GpSettings(
+                        number(settings, "nRestarts", GpSettings.DEFAULT_RESTARTS).intValue(),
+                        number(settings, "nCandidates", GpSettings.DEFAULT_CANDIDATES).intValue()));
+                yield StartupSampler.of(RandomSampler.create(), gp, startupTrials(settings));
+            }
+            default -> throw new IllegalArgumentException("algorithm.name must be one of gp, grid, random, tpe, but was " + spec.algorithm().name());
         };
+    }
+
+    // Settings were validated by StudySpecValidator: here they only become typed values, defaults filled in.
+    private static int startupTrials(Map<String, Object> settings) {
+        return number(settings, "nStartupTrials", DEFAULT_STARTUP_TRIALS).intValue();
+    }
+
+    private static Number number(Map<String, Object> settings, String key, Number fallback) {
+        return settings.get(key) instanceof Number n ? n : fallback;
+    }
+
+    private static boolean flag(Map<String, Object> settings, String key, boolean fallback) {
+        return settings.get(key) instanceof Boolean b ? b : fallback;
     }
 
     static Distribution distribution(ParameterSpec p) {

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import io.tunestream.contracts.events.TrialDecided;
 import io.tunestream.contracts.spec.StudySpec;
 import io.tunestream.contracts.spec.StudySpecValidator;
+import io.tunestream.optimizer.sampler.Sampler;
 
 /**
  * All studies of this suggester. Every change goes through one lock: changes are small (a sample
@@ -21,6 +23,16 @@ public final class StudyRegistry {
 
     private final Map<String, StudyRun> studies = new LinkedHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final BiFunction<StudySpec, Sampler, Sampler> samplerDecorator;
+
+    public StudyRegistry() {
+        this((spec, sampler) -> sampler);
+    }
+
+    /** @param samplerDecorator wraps each study's sampler (the service times the sampler calls) */
+    public StudyRegistry(BiFunction<StudySpec, Sampler, Sampler> samplerDecorator) {
+        this.samplerDecorator = samplerDecorator;
+    }
 
     /** A read-only view of a study for REST answers. */
     public record StudyView(String studyId, String state, String reason, StudySpec spec, int trialsSuggested,
@@ -39,7 +51,7 @@ public final class StudyRegistry {
         StudySpecValidator.requireValid(spec);
         var seeded = spec.seed() == null ? spec.withSeed(random.nextLong() & Long.MAX_VALUE) : spec;
         var id = newStudyId(spec.name());
-        var run = new StudyRun(id, seeded);
+        var run = new StudyRun(id, seeded, samplerDecorator);
         studies.put(id, run);
         return new Created(id, run.start());
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.BiFunction;
 
 import io.tunestream.contracts.SchemaVersion;
 import io.tunestream.contracts.events.StudyChanged;
@@ -37,15 +38,24 @@ public final class StudyRun {
     private final Sampler sampler;
     private final Direction direction;
     private final Map<Long, TrialRecord> trials = new LinkedHashMap<>();
+    /** Running trials told to STOP: their slot is free at once, their final outcome is still to come. */
+    private final java.util.Set<Long> stopping = new java.util.HashSet<>();
+    /** The furthest epoch known per trial (PROMOTED rungs of running trials, final epochs of the others). */
+    private final Map<Long, Integer> epochsUsed = new java.util.HashMap<>();
     private StudyState state = StudyState.RUNNING;
     private String reason;
     private boolean exhausted;
 
     StudyRun(String studyId, StudySpec spec) {
+        this(studyId, spec, (s, sampler) -> sampler);
+    }
+
+    /** @param decorate wraps the spec's sampler, e.g. to time it; the core never depends on metrics */
+    StudyRun(String studyId, StudySpec spec, BiFunction<StudySpec, Sampler, Sampler> decorate) {
         this.studyId = studyId;
         this.spec = spec;
         this.space = SamplerFactory.searchSpace(spec);
-        this.sampler = SamplerFactory.sampler(spec);
+        this.sampler = decorate.apply(spec, SamplerFactory.sampler(spec));
         this.direction = spec.objective().maximize() ? Direction.MAXIMIZE : Direction.MINIMIZE;
     }
 
@@ -75,14 +85,28 @@ public final class StudyRun {
      * orders change nothing (at-least-once delivery).
      */
     Effects onDecision(TrialDecided decision) {
-        if (!decision.action().isFinal()) {
-            return Effects.none();
-        }
         var trial = trials.get(decision.trialNumber());
         if (trial == null || trial.state() != TrialState.RUNNING) {
             return Effects.none();
         }
-        trials.put(trial.number(), finished(trial, decision));
+        switch (decision.action()) {
+            case PROMOTED -> {
+                epochsUsed.merge(trial.number(), decision.epoch(), Math::max);
+                return Effects.none();
+            }
+            case STOP -> {
+                // The trainer ends the trial within an epoch; its slot is free for the next one now.
+                if (!stopping.add(trial.number())) {
+                    return Effects.none();
+                }
+                epochsUsed.merge(trial.number(), decision.epoch(), Math::max);
+            }
+            default -> {
+                stopping.remove(trial.number());
+                epochsUsed.merge(trial.number(), decision.epoch(), Math::max);
+                trials.put(trial.number(), finished(trial, decision));
+            }
+        }
         var suggestions = state == StudyState.RUNNING ? topUp() : List.<TrialSuggested>of();
         var changes = new ArrayList<StudyChanged>();
         completeIfDone().ifPresent(changes::add);
@@ -101,7 +125,7 @@ public final class StudyRun {
 
     private List<TrialSuggested> topUp() {
         var suggestions = new ArrayList<TrialSuggested>();
-        while (!exhausted && inFlight() < spec.budget().maxParallel() && trials.size() < spec.budget().maxTrials()) {
+        while (!exhausted && inFlight() < spec.budget().maxParallel() && trials.size() < spec.budget().maxTrials() && !epochBudgetSpent()) {
             long number = trials.size();
             Optional<Map<String, Object>> params = sampler.sample(space, history(), SuggestionContext.of(seed(), number));
             if (params.isEmpty()) {
@@ -117,13 +141,34 @@ public final class StudyRun {
     }
 
     private Optional<StudyChanged> completeIfDone() {
-        boolean budgetSpent = exhausted || trials.size() >= spec.budget().maxTrials();
-        if (state == StudyState.RUNNING && budgetSpent && inFlight() == 0) {
+        boolean budgetSpent = exhausted || trials.size() >= spec.budget().maxTrials() || epochBudgetSpent();
+        if (state == StudyState.RUNNING && budgetSpent && running() == 0) {
             state = StudyState.COMPLETED;
-            reason = exhausted ? "search space exhausted after " + trials.size() + " trials" : "maxTrials reached";
+            reason = exhausted ? "search space exhausted after " + trials.size() + " trials"
+                    : trials.size() >= spec.budget().maxTrials() ? "maxTrials reached"
+                    : "maxEpochsTotal reached (" + epochsUsed() + " epochs)";
             return Optional.of(snapshot());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The total epoch budget ({@code budget.maxEpochsTotal}), counted as a trial's furthest known
+     * epoch: trials already running when it is reached still finish, so a study may exceed it by at
+     * most the epochs of the trials in flight then.
+     */
+    private boolean epochBudgetSpent() {
+        Integer limit = spec.budget().maxEpochsTotal();
+        return limit != null && epochsUsed() >= limit;
+    }
+
+    public long epochsUsed() {
+        return epochsUsed.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    /** Trials not final yet, including those told to stop. */
+    private int running() {
+        return (int) trials.values().stream().filter(t -> t.state() == TrialState.RUNNING).count();
     }
 
     private TrialRecord finished(TrialRecord trial, TrialDecided decision) {
@@ -174,11 +219,12 @@ public final class StudyRun {
         return trials.size();
     }
 
+    /** Trials holding a slot: running and not told to stop. */
     public int inFlight() {
-        return (int) trials.values().stream().filter(t -> t.state() == TrialState.RUNNING).count();
+        return running() - stopping.size();
     }
 
     public int finishedCount() {
-        return suggested() - inFlight();
+        return suggested() - running();
     }
 }

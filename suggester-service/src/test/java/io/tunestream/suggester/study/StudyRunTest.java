@@ -48,10 +48,9 @@ class StudyRunTest {
     }
 
     @Test
-    void topsUpOneTrialPerFinishedTrialAndIgnoresDuplicatesAndStops() {
+    void topsUpOneTrialPerFinishedTrialAndIgnoresDuplicates() {
         var run = new StudyRun("s", spec("random", 10, 2));
         var first = run.start().suggestions();
-        assertThat(run.onDecision(decided(first.get(0), DecisionAction.STOP, null)).isEmpty()).isTrue();
         var topUp = run.onDecision(decided(first.get(0), DecisionAction.COMPLETED, 0.5));
         assertThat(topUp.suggestions()).extracting(TrialSuggested::trialNumber).containsExactly(2L);
         assertThat(run.onDecision(decided(first.get(0), DecisionAction.COMPLETED, 0.5)).isEmpty()).as("duplicate").isTrue();
@@ -94,6 +93,38 @@ class StudyRunTest {
         assertThat(seen).hasSize(6);
         assertThat(last.studyChanges()).singleElement().satisfies(c ->
                 assertThat(c.reason()).isEqualTo("search space exhausted after 6 trials"));
+    }
+
+    @Test
+    void aStopFreesTheSlotAtOnceAndPromotionsAreNotFinal() {
+        var run = new StudyRun("s", spec("random", 10, 2));
+        var first = run.start().suggestions();
+        assertThat(run.onDecision(TrialDecided.of("s", first.get(0).trialId(), 0, 1, DecisionAction.PROMOTED, 1, 0.7, "rung 1")).isEmpty()).isTrue();
+        var afterStop = run.onDecision(TrialDecided.of("s", first.get(0).trialId(), 0, 1, DecisionAction.STOP, 3, null, "rung 3"));
+        assertThat(afterStop.suggestions()).extracting(TrialSuggested::trialNumber).containsExactly(2L);
+        assertThat(run.onDecision(TrialDecided.of("s", first.get(0).trialId(), 0, 1, DecisionAction.STOP, 3, null, "rung 3")).isEmpty())
+                .as("repeated STOP").isTrue();
+        // The trainer confirms: the final STOPPED outcome frees no second slot.
+        assertThat(run.onDecision(decided(first.get(0), DecisionAction.STOPPED, 0.9)).suggestions()).isEmpty();
+        assertThat(run.inFlight()).isEqualTo(2);
+    }
+
+    @Test
+    void theTotalEpochBudgetEndsTheStudy() {
+        var base = spec("random", 100, 2);
+        var spec = new StudySpec(base.name(), base.objective(), base.searchSpace(), base.algorithm(),
+                new io.tunestream.contracts.spec.BudgetSpec(100, 2, 5, 12), base.trainer(), base.seed());
+        var run = new StudyRun("s", spec);
+        var pending = new java.util.ArrayList<>(run.start().suggestions());
+        StudyRun.Effects last = null;
+        while (!pending.isEmpty()) {
+            last = run.onDecision(decided(pending.remove(0), DecisionAction.COMPLETED, 1.0)); // 5 epochs each
+            pending.addAll(last.suggestions());
+        }
+        // 12 epochs: the third trial's completion reaches 15 >= 12; the fourth was already running.
+        assertThat(run.suggested()).isEqualTo(4);
+        assertThat(run.epochsUsed()).isEqualTo(20);
+        assertThat(last.studyChanges()).singleElement().satisfies(c -> assertThat(c.reason()).isEqualTo("maxEpochsTotal reached (20 epochs)"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tunestream.trainer.backend;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import io.tunestream.contracts.events.TrialSuggested;
@@ -77,7 +78,7 @@ public final class SyntheticBackend implements TrainingBackend {
         }
 
         @Override
-        public Map<String, Double> trainEpoch(int epoch) throws TrialFailedException, InterruptedException {
+        public Optional<Map<String, Double>> trainEpoch(int epoch) throws TrialFailedException, InterruptedException {
             if (settings.epochMillis() > 0) {
                 Thread.sleep(settings.epochMillis());
             }
@@ -98,7 +99,7 @@ public final class SyntheticBackend implements TrainingBackend {
             metrics.put("val_accuracy", Math.exp(-valLoss));
             metrics.put("train_loss", trainLoss);
             metrics.put("train_accuracy", Math.exp(-trainLoss));
-            return metrics;
+            return Optional.of(metrics);
         }
     }
 }

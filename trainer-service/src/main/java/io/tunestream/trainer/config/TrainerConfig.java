@@ -1,6 +1,9 @@
 package io.tunestream.trainer.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -32,6 +35,35 @@ public interface TrainerConfig {
     /** How long an idle slot waits for a trial per poll (also the shutdown latency). */
     @WithDefault("PT1S")
     Duration pollTimeout();
+
+    /**
+     * Training programs of the {@code command} backend, by the name a study uses in
+     * {@code trainer.settings.program}: {@code tunestream.trainer.programs."<name>".command=...}.
+     */
+    Map<String, Program> programs();
+
+    /** GPU ids handed to programs as CUDA_VISIBLE_DEVICES, one per running trial (e.g. "0,1"). */
+    Optional<List<String>> gpuDevices();
+
+    /** How long a program gets between SIGTERM (STOP, timeout) and SIGKILL. */
+    @WithDefault("PT10S")
+    Duration stopGrace();
+
+    /** One operator-registered training program. */
+    interface Program {
+        /** The command line; arguments may hold {param}, {maxEpochs}, {trialId}, {studyId}, {seed}. */
+        List<String> command();
+
+        /** Working directory; the trainer's own by default. */
+        Optional<String> workingDir();
+
+        /** Extra environment variables. */
+        Map<String, String> env();
+
+        /** The longest one trial may run before it is killed and reported FAILED. */
+        @WithDefault("PT24H")
+        Duration timeout();
+    }
 
     /** Off in tests that only exercise the REST or messaging wiring. */
     @WithDefault("true")

@@ -2,7 +2,9 @@ package io.tunestream.trainer.config;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,15 +12,18 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.tunestream.trainer.backend.SyntheticBackend;
+import io.tunestream.trainer.backend.command.CommandBackend;
+import io.tunestream.trainer.backend.command.GpuPool;
+import io.tunestream.trainer.backend.command.ProgramSpec;
 import io.tunestream.trainer.backend.TrainingBackend;
 import io.tunestream.trainer.messaging.ReportPublisher;
 import io.tunestream.trainer.messaging.TrialWorkHandler;
+import io.tunestream.trainer.metrics.TrainerMetrics;
 import io.tunestream.trainer.runner.StopRegistry;
 import io.tunestream.trainer.runner.TrialRunner;
 import io.tunestream.trainer.workqueue.WorkQueue;
@@ -27,6 +32,8 @@ import io.tunestream.trainer.workqueue.WorkQueueSettings;
 /** Starts the work queue with the application and releases running trials when it stops. */
 @ApplicationScoped
 public class TrainerLifecycle {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TrainerLifecycle.class);
 
     private final TrainerConfig config;
     private final Map<String, Object> kafkaConfig;
@@ -51,21 +58,32 @@ public class TrainerLifecycle {
         }
         var workerId = workerId();
         var synthetic = new SyntheticBackend();
-        Map<String, TrainingBackend> backends = Map.of(synthetic.name(), synthetic);
-        var runner = new TrialRunner(backends, publisher, stops, workerId);
+        var command = new CommandBackend(programs(), new GpuPool(config.gpuDevices().orElse(List.of())), config.stopGrace());
+        Map<String, TrainingBackend> backends = Map.of(synthetic.name(), synthetic, command.name(), command);
+        var metrics = new TrainerMetrics(meters);
+        var runner = new TrialRunner(metrics.timed(backends), metrics.counting(publisher), stops, workerId);
         var handler = new TrialWorkHandler(runner, publisher, config.maxAttempts(), workerId, meters);
         var settings = new WorkQueueSettings(clientConfig(), config.groupId(), config.slots(), config.lockDuration(),
                 config.renewAfter(), config.maxAttempts(), config.pollTimeout());
         workQueue = new WorkQueue(settings, handler, workerId);
         workQueue.start();
-        Gauge.builder("hpo.trainer.slots.busy", workQueue, WorkQueue::busySlots).register(meters);
-        Gauge.builder("hpo.trainer.slots", workQueue, WorkQueue::slotCount).register(meters);
+        metrics.slots(workQueue);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         if (workQueue != null) {
             workQueue.close();
         }
+    }
+
+    private Map<String, ProgramSpec> programs() {
+        var programs = new HashMap<String, ProgramSpec>();
+        config.programs().forEach((name, program) -> programs.put(name, new ProgramSpec(name, program.command(),
+                Path.of(program.workingDir().orElse(".")).toAbsolutePath(), program.env(), program.timeout())));
+        if (!programs.isEmpty()) {
+            LOG.infof("command backend programs: %s", programs.keySet());
+        }
+        return programs;
     }
 
     /**

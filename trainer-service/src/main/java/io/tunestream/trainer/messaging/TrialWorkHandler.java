@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tunestream.contracts.InvalidEventException;
 import io.tunestream.contracts.Json;
+import io.tunestream.contracts.MetricNames;
 import io.tunestream.contracts.events.ReportKind;
 import io.tunestream.contracts.events.TrialReported;
 import io.tunestream.contracts.events.TrialSuggested;
@@ -47,7 +48,7 @@ public final class TrialWorkHandler implements WorkItemHandler {
             return TrialOutcome.FAILED;
         }
         if (attempt > 1) {
-            meters.counter("hpo.workqueue.redeliveries").increment();
+            meters.counter(MetricNames.WORKQUEUE_REDELIVERIES).increment();
         }
         if (attempt > maxAttempts) {
             publisher.publish(TrialReported.of(trial, attempt, ReportKind.FAILED, 0, Map.of(), workerId,
@@ -57,14 +58,14 @@ public final class TrialWorkHandler implements WorkItemHandler {
         }
         LOG.debugf("running %s attempt %d", trial.trialId(), attempt);
         var outcome = runner.run(trial, attempt);
-        meters.counter("hpo.trials.finished", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        meters.counter(MetricNames.TRAINER_TRIALS_FINISHED, MetricNames.TAG_OUTCOME, outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();
         return outcome;
     }
 
     @Override
     public void deadLetter(String key, String value, String reason) {
         LOG.warnf("work item %s dead-lettered: %s", key, reason);
-        meters.counter("hpo.messaging.dead.lettered", "topic", io.tunestream.contracts.Topics.TRIAL_SUGGESTED).increment();
+        meters.counter(MetricNames.DEAD_LETTERED, MetricNames.TAG_TOPIC, io.tunestream.contracts.Topics.TRIAL_SUGGESTED).increment();
         publisher.deadLetter(key, value, reason);
     }
 }

@@ -54,9 +54,16 @@ public final class TrialRunner {
                 if (Thread.currentThread().isInterrupted()) {
                     return TrialOutcome.ABANDONED;
                 }
-                last = session.trainEpoch(epoch + 1);
+                var metrics = session.trainEpoch(epoch + 1);
+                if (metrics.isEmpty()) {
+                    break;
+                }
+                last = metrics.get();
                 epoch++;
                 reports.publish(TrialReported.of(trial, attempt, ReportKind.EPOCH, epoch, last, workerId, null));
+            }
+            if (epoch == 0) {
+                return finish(trial, attempt, ReportKind.FAILED, 0, last, "the training ended without reporting any epoch");
             }
             return finish(trial, attempt, ReportKind.COMPLETED, epoch, last, null);
         } catch (InterruptedException e) {

@@ -25,7 +25,7 @@ public class SyntheticBackendTest {
         var losses = new ArrayList<Double>();
         try (var session = backend.open(trial)) {
             for (int epoch = 1; epoch <= trial.maxEpochs(); epoch++) {
-                losses.add(session.trainEpoch(epoch).get("val_loss"));
+                losses.add(session.trainEpoch(epoch).orElseThrow().get("val_loss"));
             }
         }
         return losses;
@@ -58,7 +58,7 @@ public class SyntheticBackendTest {
     void trainingLossIsBelowValidationLossSoTheGapShows() throws Exception {
         var trial = trial(Map.of("lr", 0.1), Map.of("epochMillis", 0, "noise", 0.0, "targets", Map.of("lr", 0.01)), 3, 5);
         try (var session = backend.open(trial)) {
-            var metrics = session.trainEpoch(5);
+            var metrics = session.trainEpoch(5).orElseThrow();
             assertThat(metrics).containsKeys("val_loss", "val_accuracy", "train_loss", "train_accuracy");
             assertThat(metrics.get("train_loss")).isLessThan(metrics.get("val_loss"));
         }

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+echo $$ > "$PID_FILE"
+sleep 600
