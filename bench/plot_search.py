@@ -17,7 +17,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 STYLE = {
-    "ts-random": ("#7f7f7f", "-"), "ts-tpe": ("#d62728", "-"), "ts-gp": ("#1f77b4", "-"),
+    "ts-random": ("#7f7f7f", "-"), "ts-tpe": ("#d62728", "-"), "ts-tpe-uv": ("#e377c2", "-"),
+    "ts-gp": ("#1f77b4", "-"),
     "optuna-random": ("#7f7f7f", ":"), "optuna-tpe": ("#ff7f0e", "--"), "optuna-tpe-mv": ("#9467bd", "--"),
     "optuna-cmaes": ("#2ca02c", "--"),
 }
@@ -44,12 +45,14 @@ def plot(curves, batch, out):
     fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.4 * rows), squeeze=False)
     suffix = "/b4"
     for ax, group in zip(axes.flat, groups):
+        # Regret 0 (the optimum found) cannot sit on a log axis: draw it at half the smallest positive value.
+        positive = [v for (g, _), (_, m, lo, _) in curves.items() if g == group for v in m + lo if v > 0]
+        floor = min(positive) / 2 if positive else 1e-6
         for (g, method), (t, m, lo, hi) in curves.items():
             if g != group or (method.endswith(suffix) != batch):
                 continue
             base = method[: -len(suffix)] if batch else method
             color, ls = STYLE.get(base, ("black", "-"))
-            floor = 1e-6
             ax.plot(t, [max(v, floor) for v in m], ls, color=color, label=base, lw=1.6)
             ax.fill_between(t, [max(v, floor) for v in lo], [max(v, floor) for v in hi], color=color, alpha=0.08)
         ax.set_yscale("log")

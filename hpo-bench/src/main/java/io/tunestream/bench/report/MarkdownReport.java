@@ -44,7 +44,7 @@ public final class MarkdownReport {
                 .append("median of the column among sequential methods. `/b4` = batch-parallel: 4 suggestions are ")
                 .append("made, each seeing the earlier ones as pending (Optuna: running trials), before all 4 are ")
                 .append("reported. `ts-*` are Tunestream's samplers (TPE and GP behind `StartupSampler` with 10 random ")
-                .append("trials), `optuna-*` Optuna 3.1.0 from Debian's `python3-optuna`: `random` = RandomSampler, ")
+                .append("trials; `ts-tpe-uv` is our TPE with univariate kernels, a diagnostic), `optuna-*` Optuna 3.1.0 from Debian's `python3-optuna`: `random` = RandomSampler, ")
                 .append("`tpe` = TPESampler() defaults, `tpe-mv` = TPESampler(multivariate=True), `cmaes` = ")
                 .append("CmaEsSampler() (it samples NAS-Bench-201's categoricals at random: CMA-ES has no categorical ")
                 .append("model). GP runs ").append(run.gpLcbenchTrials()).append(" trials on lcbench, hence no ")
@@ -56,6 +56,10 @@ public final class MarkdownReport {
             md.append(notes.strip()).append("\n\n");
         }
 
+        if (!images.isEmpty()) {
+            md.append("Plots: median (line) and IQR (band) of simple regret over seeds, log scale; a regret of 0 (the ")
+                    .append("optimum found) is drawn at half the smallest positive value of its panel.\n\n");
+        }
         for (String image : images) {
             md.append("![").append(image.replace(".png", "")).append("](").append(image).append(")\n\n");
         }

@@ -9,7 +9,7 @@ import io.tunestream.contracts.SchemaVersion;
  * A decision of results-service about one trial: a STOP order for the trainers, or the trial's final
  * outcome for the suggester (which frees the trial's slot and learns from {@code value}).
  *
- * @param value  the objective in the study's own direction (not a loss); null for FAILED and STOP
+ * @param value  the objective in the study's own direction (not a loss); null for FAILED; for a STOP, the value at the rung where the trial lost (when known)
  * @param epoch  the epoch the decision refers to
  */
 public record TrialDecided(

@@ -14,6 +14,14 @@ package io.tunestream.contracts.spec;
 public record SchedulerSpec(String name, Integer minEpochs, Integer maxEpochs, Integer eta, Integer warmupEpochs, Integer minTrials) {
 
     public static final String NONE = "none";
+    public static final String HYPERBAND = "hyperband";
+    /** The algorithm that implies {@link #bohbDefault()} when a spec names no scheduler. */
+    public static final String BOHB_ALGORITHM = "bohb";
+
+    /** Hyperband with r = 1 epoch, η = 3 and R = {@code budget.maxEpochs}: BOHB's scheduler when the spec gives none. */
+    public static SchedulerSpec bohbDefault() {
+        return new SchedulerSpec(HYPERBAND, 1, null, 3, null, null);
+    }
 
     public int minEpochsOrDefault() {
         return minEpochs == null ? 1 : minEpochs;

@@ -33,9 +33,28 @@ public record StudySpec(
         return new StudySpec(name, objective, searchSpace, algorithm, budget, trainer, newSeed, scheduler);
     }
 
-    /** The scheduler's name, {@code none} when the spec has no scheduler. */
+    /**
+     * The scheduler's name, {@code none} when the spec has no scheduler; the implied one's for
+     * {@code algorithm: bohb} (see {@link #effectiveScheduler()}).
+     */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public String schedulerName() {
-        return scheduler == null || scheduler.name() == null ? SchedulerSpec.NONE : scheduler.name();
+        return effectiveScheduler().map(SchedulerSpec::name).orElse(SchedulerSpec.NONE);
+    }
+
+    /**
+     * The scheduler the study runs under: the spec's own, or, for {@code algorithm: bohb} without one,
+     * {@link SchedulerSpec#bohbDefault()} (BOHB is Hyperband's budgets plus a model). The one place
+     * every service asks, so that the referee and the suggester agree. Empty when there is none.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public java.util.Optional<SchedulerSpec> effectiveScheduler() {
+        if (scheduler != null && scheduler.name() != null) {
+            return java.util.Optional.of(scheduler);
+        }
+        if (scheduler == null && algorithm != null && SchedulerSpec.BOHB_ALGORITHM.equals(algorithm.name())) {
+            return java.util.Optional.of(SchedulerSpec.bohbDefault());
+        }
+        return java.util.Optional.empty();
     }
 }

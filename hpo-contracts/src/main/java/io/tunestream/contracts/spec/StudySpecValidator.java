@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class StudySpecValidator {
 
-    public static final Set<String> ALGORITHMS = Set.of("random", "grid", "tpe", "gp");
+    public static final Set<String> ALGORITHMS = Set.of("random", "grid", "tpe", "gp", "bohb");
     /**
      * The settings each algorithm takes, in the order their rules are checked. The limits mirror the
      * optimizer's {@code TpeSettings} and {@code GpSettings} (this module does not depend on it), so a
@@ -24,7 +24,9 @@ public final class StudySpecValidator {
             "random", List.of(),
             "grid", List.of(),
             "tpe", List.of("nStartupTrials", "gamma", "nEiCandidates", "priorWeight", "multivariate", "constantLiar"),
-            "gp", List.of("nStartupTrials", "nRestarts", "nCandidates"));
+            "gp", List.of("nStartupTrials", "nRestarts", "nCandidates"),
+            "bohb", List.of("randomFraction", "minPoints", "nStartupTrials", "gamma", "nEiCandidates", "priorWeight",
+                    "multivariate", "constantLiar"));
     public static final Set<String> BACKENDS = Set.of(SyntheticSettings.BACKEND, "command");
     private static final Pattern PROGRAM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     public static final int MAX_TRIALS_LIMIT = 100_000;
@@ -57,6 +59,7 @@ public final class StudySpecValidator {
         validateBudget(spec.budget(), errors);
         validateTrainer(spec.trainer(), spec.searchSpace(), errors);
         validateScheduler(spec.scheduler(), spec.budget(), errors);
+        validateBohbScheduler(spec, errors);
         return errors;
     }
 
@@ -208,19 +211,14 @@ public final class StudySpecValidator {
                         + (known.isEmpty() ? " (it takes none)" : " (known: " + String.join(", ", known) + ")"))));
         var settings = algorithm.settings();
         switch (algorithm.name()) {
-            case "tpe" -> {
-                integerSetting(settings, "nStartupTrials", 0, MAX_TRIALS_LIMIT, errors);
-                Object gamma = settings.get("gamma");
-                if (gamma != null && !(gamma instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= 1)) {
-                    errors.add(new FieldError("algorithm.settings.gamma", "algorithm.settings.gamma must be in (0, 1], but was " + describe(gamma)));
+            case "tpe" -> tpeSettings(settings, errors);
+            case "bohb" -> {
+                Object randomFraction = settings.get("randomFraction");
+                if (randomFraction != null && !(randomFraction instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 1)) {
+                    errors.add(new FieldError("algorithm.settings.randomFraction", "algorithm.settings.randomFraction must be in [0, 1], but was " + describe(randomFraction)));
                 }
-                integerSetting(settings, "nEiCandidates", 1, 10_000, errors);
-                Object priorWeight = settings.get("priorWeight");
-                if (priorWeight != null && !(priorWeight instanceof Number n && n.doubleValue() > 0 && Double.isFinite(n.doubleValue()))) {
-                    errors.add(new FieldError("algorithm.settings.priorWeight", "algorithm.settings.priorWeight must be > 0 and finite, but was " + describe(priorWeight)));
-                }
-                booleanSetting(settings, "multivariate", errors);
-                booleanSetting(settings, "constantLiar", errors);
+                integerSetting(settings, "minPoints", 1, MAX_TRIALS_LIMIT, errors);
+                tpeSettings(settings, errors);
             }
             case "gp" -> {
                 integerSetting(settings, "nStartupTrials", 0, MAX_TRIALS_LIMIT, errors);
@@ -231,6 +229,22 @@ public final class StudySpecValidator {
                 // random and grid take no settings.
             }
         }
+    }
+
+    /** TPE's settings, shared by {@code tpe} and {@code bohb} (whose model is a TPE per budget). */
+    private static void tpeSettings(Map<String, Object> settings, List<FieldError> errors) {
+        integerSetting(settings, "nStartupTrials", 0, MAX_TRIALS_LIMIT, errors);
+        Object gamma = settings.get("gamma");
+        if (gamma != null && !(gamma instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= 1)) {
+            errors.add(new FieldError("algorithm.settings.gamma", "algorithm.settings.gamma must be in (0, 1], but was " + describe(gamma)));
+        }
+        integerSetting(settings, "nEiCandidates", 1, 10_000, errors);
+        Object priorWeight = settings.get("priorWeight");
+        if (priorWeight != null && !(priorWeight instanceof Number n && n.doubleValue() > 0 && Double.isFinite(n.doubleValue()))) {
+            errors.add(new FieldError("algorithm.settings.priorWeight", "algorithm.settings.priorWeight must be > 0 and finite, but was " + describe(priorWeight)));
+        }
+        booleanSetting(settings, "multivariate", errors);
+        booleanSetting(settings, "constantLiar", errors);
     }
 
     private static void integerSetting(Map<String, Object> settings, String key, int min, int max, List<FieldError> errors) {
@@ -343,6 +357,10 @@ public final class StudySpecValidator {
                 } else if (maxEpochs <= r) {
                     errors.add(new FieldError("scheduler.maxEpochs", "scheduler.maxEpochs must be > scheduler.minEpochs (" + r
                             + ") so that there is a rung to stop at, but was " + maxEpochs));
+                } else if (scheduler.name().equals(SchedulerSpec.HYPERBAND) && r >= 1 && scheduler.etaOrDefault() >= 2
+                        && maxEpochs < (long) r * scheduler.etaOrDefault()) {
+                    errors.add(new FieldError("scheduler.maxEpochs", "scheduler.maxEpochs must be >= scheduler.minEpochs * scheduler.eta ("
+                            + (long) r * scheduler.etaOrDefault() + ") so that hyperband has more than one bracket, but was " + maxEpochs));
                 }
             }
         }
@@ -353,6 +371,29 @@ public final class StudySpecValidator {
             if (scheduler.minTrialsOrDefault() < 1) {
                 errors.add(new FieldError("scheduler.minTrials", "scheduler.minTrials must be >= 1, but was " + scheduler.minTrialsOrDefault()));
             }
+        }
+    }
+
+    /**
+     * BOHB is Hyperband's budgets plus a model: it runs under {@code hyperband}, which it implies when
+     * the spec names no scheduler ({@link StudySpec#effectiveScheduler()}); any other scheduler is an error.
+     */
+    private static void validateBohbScheduler(StudySpec spec, List<FieldError> errors) {
+        if (spec.algorithm() == null || !SchedulerSpec.BOHB_ALGORITHM.equals(spec.algorithm().name())) {
+            return;
+        }
+        SchedulerSpec scheduler = spec.scheduler();
+        if (scheduler != null && scheduler.name() != null && !scheduler.name().equals(SchedulerSpec.HYPERBAND)) {
+            errors.add(new FieldError("scheduler.name", "scheduler.name must be hyperband (or absent, which implies hyperband)"
+                    + " when algorithm.name is bohb, but was \"" + scheduler.name() + "\""));
+            return;
+        }
+        Integer budgetEpochs = spec.budget() == null ? null : spec.budget().maxEpochs();
+        SchedulerSpec implied = SchedulerSpec.bohbDefault();
+        int needed = implied.minEpochsOrDefault() * implied.etaOrDefault();
+        if (scheduler == null && budgetEpochs != null && budgetEpochs >= 1 && budgetEpochs < needed) {
+            errors.add(new FieldError("budget.maxEpochs", "budget.maxEpochs must be >= " + needed + " when algorithm.name is bohb"
+                    + " (its implied hyperband scheduler needs minEpochs * eta = " + needed + " epochs), but was " + budgetEpochs));
         }
     }
 

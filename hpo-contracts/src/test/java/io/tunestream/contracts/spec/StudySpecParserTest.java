@@ -64,7 +64,7 @@ class StudySpecParserTest {
             "low: 0.0001, high: 0.1, log: true|low: 0, high: 0.1, log: true|searchSpace.lr.low must be > 0 when log=true, but was 0",
             "low: 0.0001, high: 0.1, log: true|low: 0.5, high: 0.1|searchSpace.lr.high must be > low, but was high=0.1, low=0.5",
             "maxParallel: 2|maxParallel: 0|budget.maxParallel must be between 1 and 1000, but was 0",
-            "name: random|name: bayes|algorithm.name must be one of gp, grid, random, tpe, but was \"bayes\"",
+            "name: random|name: bayes|algorithm.name must be one of bohb, gp, grid, random, tpe, but was \"bayes\"",
             "{name: random}|{name: tpe, settings: {gamma: 0}}|algorithm.settings.gamma must be in (0, 1], but was 0",
             "{name: random}|{name: tpe, settings: {gamma: 1.5, nStartupTrials: 5}}|algorithm.settings.gamma must be in (0, 1], but was 1.5",
             "{name: random}|{name: tpe, settings: {nStartupTrials: -1}}|algorithm.settings.nStartupTrials must be an integer between 0 and 100000, but was -1",

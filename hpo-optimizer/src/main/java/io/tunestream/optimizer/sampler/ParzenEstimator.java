@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * kernel (Bergstra et al. 2011, section 4; Optuna's {@code _ParzenEstimator}).
  *
  * <p>Numeric axes get truncated normal kernels on {@code [0, 1]}: the bandwidth is Scott's rule
- * {@code 0.2 n^(-1/(d+4))} when multivariate, the distance to the farther neighbour when univariate,
+ * {@code 0.2 n^(-1/(d+4))} when multivariate, the distance to the farther neighbour (the prior centre
+ * 0.5 counts as one, as in Optuna) when univariate,
  * clipped to {@code [1 / min(100, n + 2), 1]} ("magic clip"), and the prior kernel is {@code N(0.5, 1)}.
  * Categorical axes get an Aitchison-Aitken style kernel on the choice index: the observed choice has
  * weight {@code 1 + w/K}, every choice {@code w/K} (w the prior weight, K the number of kernels); the
@@ -111,12 +112,21 @@ final class ParzenEstimator {
         }
         double total = 0;
         for (int j = 0; j < u.length; j++) {
-            for (int k = 0; k < kernels; k++) {
-                terms[k] = logWeights[k] + logKernel(k, j, u[j]);
-            }
-            total += logSumExp(terms);
+            total += logDensity(j, u[j]);
         }
         return total;
+    }
+
+    /**
+     * The log density of axis {@code j}'s marginal mixture at {@code x} (a unit-cube coordinate): in
+     * univariate mode {@link #logDensity} is the sum of these over the axes.
+     */
+    double logDensity(int j, double x) {
+        double[] terms = new double[kernels];
+        for (int k = 0; k < kernels; k++) {
+            terms[k] = logWeights[k] + logKernel(k, j, x);
+        }
+        return logSumExp(terms);
     }
 
     private void setKernel(int k, int j, double centre, double bandwidth) {
@@ -171,31 +181,44 @@ final class ParzenEstimator {
         return Math.min(k, kernels - 1);
     }
 
-    /** Optuna's univariate bandwidth: the larger gap to a neighbour, the ends of [0, 1] included. */
+    /**
+     * Optuna's univariate bandwidth: the larger gap to a neighbour among the observations and the prior
+     * centre 0.5 (Optuna sorts the prior's mean with the observations), the ends of [0, 1] included
+     * except for the outermost centres (Optuna's {@code consider_endpoints=False}). Only the first
+     * {@code n} (the observations') bandwidths are returned; the prior keeps its own.
+     */
     private static double[] neighbourDistances(double[][] mu, int n, int j) {
-        Integer[] order = new Integer[n];
+        int m = n + 1;
+        double[] centres = new double[m];
         for (int k = 0; k < n; k++) {
+            centres[k] = mu[k][j];
+        }
+        centres[n] = 0.5;
+        Integer[] order = new Integer[m];
+        for (int k = 0; k < m; k++) {
             order[k] = k;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(mu[a][j], mu[b][j]));
-        double[] sorted = new double[n + 2];
+        Arrays.sort(order, (a, b) -> Double.compare(centres[a], centres[b]));
+        double[] sorted = new double[m + 2];
         sorted[0] = 0;
-        sorted[n + 1] = 1;
-        for (int i = 0; i < n; i++) {
-            sorted[i + 1] = mu[order[i]][j];
+        sorted[m + 1] = 1;
+        for (int i = 0; i < m; i++) {
+            sorted[i + 1] = centres[order[i]];
         }
-        double[] bySorted = new double[n];
-        for (int i = 0; i < n; i++) {
+        double[] bySorted = new double[m];
+        for (int i = 0; i < m; i++) {
             bySorted[i] = Math.max(sorted[i + 1] - sorted[i], sorted[i + 2] - sorted[i + 1]);
         }
-        if (n >= 2) {
+        if (m >= 2) {
             // The ends are not neighbours (Optuna's consider_endpoints=False).
             bySorted[0] = sorted[2] - sorted[1];
-            bySorted[n - 1] = sorted[n] - sorted[n - 1];
+            bySorted[m - 1] = sorted[m] - sorted[m - 1];
         }
         double[] bandwidths = new double[n];
-        for (int i = 0; i < n; i++) {
-            bandwidths[order[i]] = bySorted[i];
+        for (int i = 0; i < m; i++) {
+            if (order[i] < n) {
+                bandwidths[order[i]] = bySorted[i];
+            }
         }
         return bandwidths;
     }

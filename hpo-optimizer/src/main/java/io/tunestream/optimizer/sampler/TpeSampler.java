@@ -65,6 +65,15 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public Optional<Map<String, Object>> sample(SearchSpace space, StudyHistory history, SuggestionContext context) {
+        return sample(space, history, context, settings::goodTrials);
+    }
+
+    /**
+     * As {@link #sample}, with the size of the good group given as a function of {@code n} (capped at the
+     * trials with a loss): the entry point for {@link BohbSampler}, whose good group follows BOHB's rule.
+     */
+    Optional<Map<String, Object>> sample(SearchSpace space, StudyHistory history, SuggestionContext context,
+                                         java.util.function.IntUnaryOperator goodTrials) {
         Objects.requireNonNull(space, "`space` must not be null");
         Objects.requireNonNull(history, "`history` must not be null");
         Objects.requireNonNull(context, "`context` must not be null");
@@ -74,7 +83,7 @@ public final class TpeSampler implements Sampler {
         List<TrialRecord> ranked = ranked(space, history);
         List<TrialRecord> pending = settings.constantLiar() ? usable(space, history.pending()) : List.of();
         int n = ranked.size() + pending.size();
-        int good = Math.min(settings.goodTrials(n), ranked.size());
+        int good = Math.max(0, Math.min(goodTrials.applyAsInt(n), ranked.size()));
         List<TrialRecord> below = ranked.subList(0, good);
         List<TrialRecord> above = new ArrayList<>(ranked.subList(good, ranked.size()));
         above.addAll(pending);
@@ -82,6 +91,9 @@ public final class TpeSampler implements Sampler {
         ParzenEstimator l = estimator(space, choices, below);
         ParzenEstimator g = estimator(space, choices, above);
 
+        if (!settings.multivariate()) {
+            return Optional.of(space.fromUnit(bestPerAxis(space, l, g, rng)));
+        }
         double[] best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < settings.nEiCandidates(); i++) {
@@ -93,6 +105,30 @@ public final class TpeSampler implements Sampler {
             }
         }
         return Optional.of(space.fromUnit(best));
+    }
+
+    /**
+     * Univariate TPE as Optuna's {@code sample_independent} does it: each axis is its own optimisation
+     * problem, so each axis keeps the candidate coordinate with the largest log l_j(x) - log g_j(x).
+     * Ranking whole candidates by the sum of the per-axis ratios would discard a good coordinate on one
+     * axis whenever the same draw is poor on another. Candidates are snapped as a whole first.
+     */
+    private double[] bestPerAxis(SearchSpace space, ParzenEstimator l, ParzenEstimator g, SplittableRandom rng) {
+        int d = space.dimensions();
+        double[] best = new double[d];
+        double[] bestScore = new double[d];
+        java.util.Arrays.fill(bestScore, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < settings.nEiCandidates(); i++) {
+            double[] candidate = space.toUnit(space.fromUnit(l.sample(rng)));
+            for (int j = 0; j < d; j++) {
+                double score = l.logDensity(j, candidate[j]) - g.logDensity(j, candidate[j]);
+                if (i == 0 || score > bestScore[j]) {
+                    best[j] = candidate[j];
+                    bestScore[j] = score;
+                }
+            }
+        }
+        return best;
     }
 
     @Override

@@ -30,9 +30,12 @@ final class Referee {
         this.direction = direction;
     }
 
-    /** The referee a spec asks for; empty for {@code none} or no scheduler at all. */
+    /**
+     * The referee a spec asks for; empty for {@code none} or no scheduler at all. The scheduler is the
+     * spec's {@link StudySpec#effectiveScheduler()}: {@code algorithm: bohb} without one gets Hyperband.
+     */
     static Optional<Referee> of(StudySpec spec, Direction direction) {
-        SchedulerSpec settings = spec.scheduler();
+        SchedulerSpec settings = spec.effectiveScheduler().orElse(null);
         if (settings == null || spec.budget() == null || spec.budget().maxEpochs() == null) {
             return Optional.empty();
         }

@@ -116,7 +116,9 @@ public final class ResultsLedger {
             if (answer.action() == SchedulerAction.STOP && !trial.stopOrdered) {
                 trial.stopOrdered = true;
                 if (!published.contains(DecisionKey.stop(study.studyId, trial.trialId))) {
-                    decisions.add(decision(study, trial, DecisionAction.STOP, answer.epoch(), null, answer.reason()));
+                    // The value at the rung where it lost: an observation at that budget for BOHB.
+                    Double value = study.objectiveMetric(trial).flatMap(metric -> trial.metricAt(answer.epoch(), metric)).orElse(null);
+                    decisions.add(decision(study, trial, DecisionAction.STOP, answer.epoch(), value, answer.reason()));
                 }
             } else if (answer.action() == SchedulerAction.PROMOTE && trial.promotedAt.add(answer.epoch())) {
                 if (!published.contains(DecisionKey.promoted(study.studyId, trial.trialId, answer.epoch()))) {

@@ -14,6 +14,7 @@ import io.tunestream.contracts.Json;
 import io.tunestream.contracts.Topics;
 import io.tunestream.contracts.events.TrialDecided;
 import io.tunestream.suggester.metrics.SuggesterMetrics;
+import io.tunestream.suggester.recovery.RecoveryState;
 import io.tunestream.suggester.study.StudyRegistry;
 import io.tunestream.suggester.study.StudyRun;
 
@@ -31,23 +32,33 @@ public class SuggesterMessaging {
     private final MutinyEmitter<String> trialSuggested;
     private final StudyRegistry registry;
     private final SuggesterMetrics metrics;
+    private final RecoveryState recovery;
 
     public SuggesterMessaging(@Channel(Channels.STUDY_CHANGED_OUT) MutinyEmitter<String> studyChanged,
                               @Channel(Channels.TRIAL_SUGGESTED_OUT) MutinyEmitter<String> trialSuggested,
-                              StudyRegistry registry, SuggesterMetrics metrics) {
+                              StudyRegistry registry, SuggesterMetrics metrics, RecoveryState recovery) {
         this.studyChanged = studyChanged;
         this.trialSuggested = trialSuggested;
         this.registry = registry;
         this.metrics = metrics;
+        this.recovery = recovery;
     }
 
     /**
      * A decision from results-service. Invalid records throw, which nacks them into the channel's
-     * dead-letter topic; decisions for unknown studies or trials change nothing.
+     * dead-letter topic; decisions for unknown studies or trials change nothing. Waits until the
+     * studies are rebuilt from Kafka: before, every decision would be for an unknown study.
      */
     @Incoming(Channels.TRIAL_DECIDED_IN)
     @Blocking
     public void onDecision(String value) {
+        while (!recovery.await(java.time.Duration.ofSeconds(30))) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Shutting down: the next start replays every decision from the topic anyway.
+                return;
+            }
+            LOG.info("a decision waits for the recovery of the studies");
+        }
         TrialDecided decision;
         try {
             decision = Json.read(value, TrialDecided.class);

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.tunestream.contracts.spec.ParameterSpec;
 import io.tunestream.contracts.spec.StudySpec;
+import io.tunestream.optimizer.sampler.BohbSampler;
+import io.tunestream.optimizer.sampler.BohbSettings;
 import io.tunestream.optimizer.sampler.GpSampler;
 import io.tunestream.optimizer.sampler.GpSettings;
 import io.tunestream.optimizer.sampler.GridSampler;
@@ -68,7 +70,24 @@ public final class SamplerFactory {
                         number(settings, "nCandidates", GpSettings.DEFAULT_CANDIDATES).intValue()));
                 yield StartupSampler.of(RandomSampler.create(), gp, startupTrials(settings));
             }
-            default -> throw new IllegalArgumentException("algorithm.name must be one of gp, grid, random, tpe, but was " + spec.algorithm().name());
+            case "bohb" -> {
+                // Hyperband's budgets come from the spec's (or the implied) scheduler in results-service;
+                // this is BOHB's model half, fed the per-budget observations that StudyRun records.
+                var settings = spec.algorithm().settings();
+                var bohb = BohbSampler.create(new BohbSettings(
+                        number(settings, "randomFraction", BohbSettings.DEFAULT_RANDOM_FRACTION).doubleValue(),
+                        settings.get("minPoints") instanceof Number n ? java.util.OptionalInt.of(n.intValue()) : java.util.OptionalInt.empty(),
+                        new TpeSettings(
+                                number(settings, "gamma", BohbSettings.DEFAULT_GAMMA).doubleValue(),
+                                number(settings, "nEiCandidates", BohbSettings.DEFAULT_EI_CANDIDATES).intValue(),
+                                number(settings, "priorWeight", TpeSettings.DEFAULT_PRIOR_WEIGHT).doubleValue(),
+                                flag(settings, "multivariate", TpeSettings.DEFAULT_MULTIVARIATE),
+                                flag(settings, "constantLiar", TpeSettings.DEFAULT_CONSTANT_LIAR))));
+                // BOHB is random until a budget has minPoints observations; nStartupTrials (default 0) adds plain random trials first.
+                int startup = number(settings, "nStartupTrials", 0).intValue();
+                yield startup > 0 ? StartupSampler.of(RandomSampler.create(), bohb, startup) : bohb;
+            }
+            default -> throw new IllegalArgumentException("algorithm.name must be one of bohb, gp, grid, random, tpe, but was " + spec.algorithm().name());
         };
     }
 

@@ -56,6 +56,21 @@ public final class StudyRegistry {
         return new Created(id, run.start());
     }
 
+    /**
+     * Puts back a study rebuilt from the topics (see {@link StudyRecovery}) and returns what its
+     * resumption must publish: the trials a running study still needs, or its completion. A study this
+     * registry already has is left as it is.
+     */
+    synchronized StudyRun.Effects restore(StudyRecovery.RecoveredStudy study) {
+        if (studies.containsKey(study.studyId())) {
+            return StudyRun.Effects.none();
+        }
+        var run = new StudyRun(study.studyId(), study.spec(), samplerDecorator);
+        run.restore(study.state(), study.reason(), study.suggested(), study.decisions());
+        studies.put(study.studyId(), run);
+        return run.resume();
+    }
+
     public synchronized StudyRun.Effects onDecision(TrialDecided decision) {
         var run = studies.get(decision.studyId());
         return run == null ? StudyRun.Effects.none() : run.onDecision(decision);

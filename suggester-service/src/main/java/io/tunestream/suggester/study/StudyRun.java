@@ -15,6 +15,7 @@ import io.tunestream.contracts.events.StudyState;
 import io.tunestream.contracts.events.TrialDecided;
 import io.tunestream.contracts.events.TrialSuggested;
 import io.tunestream.contracts.spec.StudySpec;
+import io.tunestream.optimizer.history.BudgetObservation;
 import io.tunestream.optimizer.history.StudyHistory;
 import io.tunestream.optimizer.history.TrialRecord;
 import io.tunestream.optimizer.history.TrialState;
@@ -42,6 +43,8 @@ public final class StudyRun {
     private final java.util.Set<Long> stopping = new java.util.HashSet<>();
     /** The furthest epoch known per trial (PROMOTED rungs of running trials, final epochs of the others). */
     private final Map<Long, Integer> epochsUsed = new java.util.HashMap<>();
+    /** Trial number → (epoch → loss): every PROMOTED rung and final epoch with a value, for budget-aware samplers (BOHB). */
+    private final Map<Long, Map<Integer, Double>> observed = new java.util.HashMap<>();
     private StudyState state = StudyState.RUNNING;
     private String reason;
     private boolean exhausted;
@@ -92,6 +95,7 @@ public final class StudyRun {
         switch (decision.action()) {
             case PROMOTED -> {
                 epochsUsed.merge(trial.number(), decision.epoch(), Math::max);
+                observe(decision);
                 return Effects.none();
             }
             case STOP -> {
@@ -100,10 +104,12 @@ public final class StudyRun {
                     return Effects.none();
                 }
                 epochsUsed.merge(trial.number(), decision.epoch(), Math::max);
+                observe(decision);
             }
             default -> {
                 stopping.remove(trial.number());
                 epochsUsed.merge(trial.number(), decision.epoch(), Math::max);
+                observe(decision);
                 trials.put(trial.number(), finished(trial, decision));
             }
         }
@@ -111,6 +117,40 @@ public final class StudyRun {
         var changes = new ArrayList<StudyChanged>();
         completeIfDone().ifPresent(changes::add);
         return new Effects(changes, suggestions);
+    }
+
+    /**
+     * Rebuilds a run that has not started from what the topics hold (see {@link StudyRecovery}): the
+     * trials already suggested, with their configurations as published, then the decisions on them in
+     * topic order. Samples and publishes nothing; {@link #resume()} tops up afterwards.
+     *
+     * @param suggested trial number to configuration, numbers 0..n-1 without gaps
+     */
+    void restore(StudyState savedState, String savedReason, java.util.SortedMap<Long, Map<String, Object>> suggested,
+                 List<TrialDecided> decisions) {
+        if (!trials.isEmpty()) {
+            throw new IllegalStateException("study " + studyId + " has started; only a new run can be restored");
+        }
+        if (!suggested.isEmpty() && suggested.lastKey() != suggested.size() - 1) {
+            throw new IllegalArgumentException("`suggested` must hold trials 0.." + (suggested.size() - 1)
+                    + " without gaps, but its last trial was " + suggested.lastKey());
+        }
+        suggested.forEach((number, params) -> trials.put(number, TrialRecord.running(number, params)));
+        // While the decisions are re-applied the run is not RUNNING: onDecision then neither tops up
+        // nor completes, it only learns the outcomes (and whatever a sampler learns from them).
+        state = StudyState.STOPPED;
+        decisions.forEach(this::onDecision);
+        state = savedState;
+        reason = savedReason;
+    }
+
+    /** After {@link #restore}: the trials a running study still needs, and its completion if its budget is spent. */
+    Effects resume() {
+        if (state != StudyState.RUNNING) {
+            return Effects.none();
+        }
+        var suggestions = topUp();
+        return new Effects(completeIfDone().map(List::of).orElse(List.of()), suggestions);
     }
 
     /** A user's stop: no new trials; results-service tells the running ones to stop. */
@@ -171,6 +211,19 @@ public final class StudyRun {
         return (int) trials.values().stream().filter(t -> t.state() == TrialState.RUNNING).count();
     }
 
+    /**
+     * Records the trial's loss at the decision's epoch when the decision carries a value: PROMOTED (its
+     * value at the rung), COMPLETED and STOPPED (at their final epoch), and a STOP that carries one.
+     * FAILED teaches nothing; a repeated decision changes nothing.
+     */
+    private void observe(TrialDecided decision) {
+        boolean informative = decision.action() != io.tunestream.contracts.events.DecisionAction.FAILED;
+        if (informative && decision.value() != null && decision.epoch() >= 1) {
+            observed.computeIfAbsent(decision.trialNumber(), n -> new java.util.HashMap<>())
+                    .putIfAbsent(decision.epoch(), direction.toLoss(decision.value()));
+        }
+    }
+
     private TrialRecord finished(TrialRecord trial, TrialDecided decision) {
         OptionalDouble loss = decision.value() == null ? OptionalDouble.empty() : OptionalDouble.of(direction.toLoss(decision.value()));
         return switch (decision.action()) {
@@ -191,8 +244,11 @@ public final class StudyRun {
         return StudyChanged.of(studyId, state, spec, trials.size(), reason);
     }
 
-    private StudyHistory history() {
-        return StudyHistory.of(List.copyOf(trials.values()));
+    /** What the sampler sees: every trial, and the losses they had at each budget. */
+    StudyHistory history() {
+        var observations = new ArrayList<BudgetObservation>();
+        observed.forEach((number, byEpoch) -> byEpoch.forEach((epoch, loss) -> observations.add(BudgetObservation.of(number, epoch, loss))));
+        return StudyHistory.of(List.copyOf(trials.values()), observations);
     }
 
     private long seed() {

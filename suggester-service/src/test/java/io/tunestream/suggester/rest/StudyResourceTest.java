@@ -30,6 +30,15 @@ import io.tunestream.kafka.embedded.KafkaTestResource;
 @WithTestResource(KafkaTestResource.class)
 class StudyResourceTest {
 
+    @jakarta.inject.Inject
+    io.tunestream.suggester.recovery.RecoveryState recovery;
+
+    /** The API answers 503 until the studies are rebuilt from Kafka at start. */
+    @org.junit.jupiter.api.BeforeEach
+    void awaitRecovery() {
+        assertThat(recovery.await(java.time.Duration.ofSeconds(60))).as("recovery done").isTrue();
+    }
+
     static final String SPEC = """
             name: rest-test
             objective: {metric: val_loss, direction: minimize}

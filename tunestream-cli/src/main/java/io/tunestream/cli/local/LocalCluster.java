@@ -58,6 +58,10 @@ public final class LocalCluster implements AutoCloseable {
     private final List<ManagedProcess> started = new ArrayList<>();
     private final ManagedProcess[] trainers;
     private final boolean[] trainerKilled;
+    /** The current suggester and results-service (replaced by a restart), and those killed on purpose. */
+    private ManagedProcess suggester;
+    private ManagedProcess results;
+    private final java.util.Set<ManagedProcess> killedServices = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Thread shutdownHook = new Thread(this::closeFromHook, "tunestream-local-cluster-shutdown");
     private String bootstrapServers;
     private FileChannel lockChannel;
@@ -93,8 +97,10 @@ public final class LocalCluster implements AutoCloseable {
             long begin = System.nanoTime();
             bootstrapServers = settings.bootstrapServers.orElseGet(this::startBroker);
             var services = new ArrayList<ManagedProcess>();
-            services.add(startService(RESULTS, jars.results(), settings.portBase + 1, Map.of()));
-            services.add(startService(SUGGESTER, jars.suggester(), settings.portBase, Map.of()));
+            results = startService(RESULTS, jars.results(), settings.portBase + 1, Map.of());
+            services.add(results);
+            suggester = startService(SUGGESTER, jars.suggester(), settings.portBase, Map.of());
+            services.add(suggester);
             for (int i = 0; i < settings.trainers; i++) {
                 trainers[i] = startTrainer(i);
                 services.add(trainers[i]);
@@ -169,6 +175,51 @@ public final class LocalCluster implements AutoCloseable {
         awaitReady(List.of(trainer));
     }
 
+    /** SIGKILLs the suggester, as a crash would; {@link #checkHealthy()} then ignores it. */
+    public synchronized void killSuggester() {
+        killService(suggester);
+    }
+
+    /** Starts the suggester again after {@link #killSuggester()} and waits until it is ready (its studies recovered). */
+    public void restartSuggester() {
+        ManagedProcess restarted;
+        synchronized (this) {
+            requireKilled(suggester);
+            restarted = startService(SUGGESTER, jars.suggester(), settings.portBase, Map.of());
+            suggester = restarted;
+        }
+        awaitReady(List.of(restarted));
+    }
+
+    /** SIGKILLs results-service, as a crash would; {@link #checkHealthy()} then ignores it. */
+    public synchronized void killResults() {
+        killService(results);
+    }
+
+    /** Starts results-service again after {@link #killResults()} and waits until it is ready. */
+    public void restartResults() {
+        ManagedProcess restarted;
+        synchronized (this) {
+            requireKilled(results);
+            restarted = startService(RESULTS, jars.results(), settings.portBase + 1, Map.of());
+            results = restarted;
+        }
+        awaitReady(List.of(restarted));
+    }
+
+    private void killService(ManagedProcess service) {
+        Objects.requireNonNull(service, "the cluster is not started");
+        killedServices.add(service);
+        service.kill();
+        settings.listener.accept("killed " + service.name());
+    }
+
+    private static void requireKilled(ManagedProcess service) {
+        if (service == null || service.isAlive()) {
+            throw new IllegalStateException((service == null ? "the service" : service.name()) + " is still running");
+        }
+    }
+
     /**
      * Throws {@link LocalClusterException} (with the log's last lines) when a process that should be
      * running has exited.
@@ -178,7 +229,7 @@ public final class LocalCluster implements AutoCloseable {
             throw new LocalClusterException("the local cluster has been shut down");
         }
         for (var process : started) {
-            if (!process.isAlive() && !isKilledTrainer(process)) {
+            if (!process.isAlive() && !isKilledTrainer(process) && !killedServices.contains(process)) {
                 throw new LocalClusterException(process.describeFailure("exited unexpectedly", LOG_LINES_ON_FAILURE));
             }
         }

@@ -1,0 +1,347 @@
+package io.tunestream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+import io.tunestream.cli.client.LeaderboardRow;
+import io.tunestream.cli.client.ResultsClient;
+import io.tunestream.cli.client.StudyWatch;
+import io.tunestream.cli.client.SuggesterClient;
+import io.tunestream.cli.client.SuggesterClient.SpecFormat;
+import io.tunestream.cli.local.LocalCluster;
+import io.tunestream.cli.local.ModuleJars;
+import io.tunestream.cli.local.Ports;
+import io.tunestream.contracts.Json;
+import io.tunestream.contracts.Topics;
+import io.tunestream.contracts.events.ReportKind;
+import io.tunestream.contracts.events.TrialDecided;
+import io.tunestream.contracts.events.TrialReported;
+import io.tunestream.contracts.events.TrialSuggested;
+
+/**
+ * Faults injected into the system as it runs for users (broker, results-service, suggester and two
+ * trainers, each its own JVM): a trainer killed with SIGKILL mid-trial, the suggester killed with
+ * SIGKILL mid-study and started again, and every event of a finished study published a second time.
+ * Each study must complete with every trial final exactly once; assertions read the topics and the
+ * REST answers, never the clock. Figures are printed as {@code [faults] ...} lines.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultToleranceIT {
+
+    static final Path REPO = EndToEndIT.REPO;
+    static final String SPEC = """
+            name: %s
+            objective: {metric: val_loss, direction: minimize}
+            searchSpace:
+              learning_rate: {type: float, low: 0.0001, high: 0.1, log: true}
+              momentum: {type: float, low: 0.5, high: 0.99}
+              activation: {type: categorical, choices: [relu, tanh, sigmoid]}
+            algorithm: {name: random}
+            budget: {maxTrials: %d, maxParallel: %d, maxEpochs: %d}
+            trainer:
+              backend: synthetic
+              settings: {epochMillis: %d, noise: 0.01, targets: {learning_rate: 0.01, momentum: 0.9, activation: relu}}
+            seed: 13
+            """;
+    static final Set<String> FINAL = Set.of("COMPLETED", "STOPPED", "FAILED");
+
+    static LocalCluster cluster;
+    static SuggesterClient suggester;
+    static ResultsClient results;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startCluster() {
+        assertThat(ModuleJars.in(REPO).missing())
+                .as("jars the fault test runs, under " + REPO + " (build them first: ./mvnw -B install -DskipTests)")
+                .isEmpty();
+        int portBase = Ports.findFreeBlock(19280, 4);
+        cluster = LocalCluster.builder(REPO)
+                .workDir(REPO.resolve("tunestream-cli/target/faults"))
+                .trainers(2)
+                .slotsPerTrainer(2)
+                .portBase(portBase)
+                // a dead trainer's trials come back after 5 s; running trials renew their lock every 2 s
+                .trainerProperty("tunestream.trainer.lock-duration", "PT5S")
+                .trainerProperty("tunestream.trainer.renew-after", "PT2S")
+                .listener(message -> System.out.println("[faults] " + message))
+                .start();
+        suggester = new SuggesterClient(cluster.suggesterUrl());
+        results = new ResultsClient(cluster.resultsUrl());
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void aTrainerKilledMidTrialHasItsTrialsRunAgainByAnotherAndTheStudyCompletes() {
+        int trials = 8;
+        var studyId = suggester.submit(spec("fault-trainer", trials, 4, 6, 400), SpecFormat.YAML).studyId();
+
+        awaitTrue("trainer-0 runs a trial", Duration.ofMinutes(1), () -> busySlots(0) > 0);
+        cluster.killTrainer(0);
+
+        awaitSettled(studyId);
+        assertEveryTrialFinalOnce(studyId, trials);
+        var reports = read(Topics.TRIAL_REPORTED, TrialReported.class).stream().filter(r -> r.studyId().equals(studyId)).toList();
+        var rerun = reports.stream().filter(r -> r.kind() == ReportKind.STARTED && r.attempt() >= 2)
+                .map(TrialReported::trialId).collect(Collectors.toSet());
+        assertThat(rerun).as("trials the dead trainer held, run again as attempt 2").isNotEmpty();
+        var leaderboard = results.leaderboard(studyId);
+        assertThat(leaderboard).filteredOn(row -> rerun.contains(row.trialId()))
+                .allSatisfy(row -> assertThat(row.attempt()).as(row.trialId() + " final attempt").isGreaterThanOrEqualTo(2));
+        System.out.printf("[faults] trainer kill -9: 1 fault, %d trial(s) rerun as attempt 2, trials lost 0, duplicated final decisions 0%n",
+                rerun.size());
+
+        cluster.restartTrainer(0);
+    }
+
+    @Test
+    @Order(2)
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void aSuggesterKilledMidStudyRecoversFromKafkaAndSuggestsEveryTrialExactlyOnce() {
+        int trials = 10;
+        var studyId = suggester.submit(spec("fault-suggester", trials, 3, 4, 250), SpecFormat.YAML).studyId();
+        int kills = 0;
+        for (int threshold : new int[] {3, 7}) {
+            awaitTrue("suggested >= " + threshold, Duration.ofMinutes(2),
+                    () -> suggester.study(studyId).map(s -> s.trialsSuggested() >= threshold).orElse(false));
+            cluster.killSuggester();
+            kills++;
+            cluster.restartSuggester();
+            var recovered = suggester.study(studyId).orElseThrow();
+            assertThat(recovered.trialsSuggested()).as("trials the restarted suggester knows").isGreaterThanOrEqualTo(threshold);
+        }
+
+        awaitSettled(studyId);
+        var study = suggester.study(studyId).orElseThrow();
+        assertThat(study.state()).isEqualTo("COMPLETED");
+        assertThat(study.trialsSuggested()).isEqualTo(trials);
+        var suggested = read(Topics.TRIAL_SUGGESTED, TrialSuggested.class).stream().filter(t -> t.studyId().equals(studyId)).toList();
+        var perTrial = suggested.stream().collect(Collectors.groupingBy(TrialSuggested::trialId, Collectors.counting()));
+        assertThat(perTrial).as("distinct trials suggested").hasSize(trials);
+        assertThat(perTrial).allSatisfy((trialId, count) -> assertThat(count).as("suggestions of " + trialId).isEqualTo(1L));
+        assertThat(suggested).extracting(TrialSuggested::trialNumber)
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.range(0, trials).boxed().toList());
+        assertEveryTrialFinalOnce(studyId, trials);
+        System.out.printf("[faults] suggester kill -9 + restart: %d fault(s), %d trials suggested once each, trials lost 0, repeated suggestions 0%n",
+                kills, perTrial.size());
+    }
+
+    @Test
+    @Order(3)
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void everyEventOfAFinishedStudyPublishedAgainChangesNothing() throws Exception {
+        int trials = 4;
+        var studyId = suggester.submit(spec("fault-duplicates", trials, 2, 3, 100), SpecFormat.YAML).studyId();
+        awaitSettled(studyId);
+        var decisionsBefore = decisionsOf(studyId);
+        var leaderboardBefore = results.leaderboard(studyId);
+        var studyBefore = suggester.study(studyId).orElseThrow();
+
+        int republished = 0;
+        try (var producer = producer()) {
+            for (var topic : Topics.EVENT_TOPICS) {
+                for (var record : readRaw(topic)) {
+                    if (studyId.equals(record.key())) {
+                        producer.send(new ProducerRecord<>(topic, record.key(), record.value())).get(10, TimeUnit.SECONDS);
+                        republished++;
+                    }
+                }
+            }
+        }
+        // Every consumer group has read past the duplicates, and a later study ran through the work
+        // queue (one partition) behind the duplicated trials.
+        awaitTrue("consumer groups caught up", Duration.ofMinutes(1), FaultToleranceIT::groupsCaughtUp);
+        var sentinel = suggester.submit(spec("fault-sentinel", 1, 1, 1, 50), SpecFormat.YAML).studyId();
+        awaitSettled(sentinel);
+        awaitTrue("consumer groups caught up", Duration.ofMinutes(1), FaultToleranceIT::groupsCaughtUp);
+
+        var decisionsAfter = decisionsOf(studyId);
+        var expected = new ArrayList<>(decisionsBefore);
+        expected.addAll(decisionsBefore); // the copies this test published, and nothing else
+        assertThat(decisionsAfter).as("decisions after the duplicates").isEqualTo(expected);
+        assertThat(results.leaderboard(studyId)).as("leaderboard after the duplicates").isEqualTo(leaderboardBefore);
+        var studyAfter = suggester.study(studyId).orElseThrow();
+        assertThat(studyAfter.state()).isEqualTo(studyBefore.state());
+        assertThat(studyAfter.trialsSuggested()).isEqualTo(studyBefore.trialsSuggested());
+        System.out.printf("[faults] duplicates: %d event(s) republished, new decisions 0, leaderboard rows changed 0%n", republished);
+        for (var dlq : Topics.deadLetterTopics()) {
+            assertThat(readRaw(dlq)).as("records on " + dlq).isEmpty();
+        }
+        cluster.checkHealthy();
+    }
+
+    private static String spec(String name, int maxTrials, int maxParallel, int maxEpochs, int epochMillis) {
+        return SPEC.formatted(name, maxTrials, maxParallel, maxEpochs, epochMillis);
+    }
+
+    private static void awaitSettled(String studyId) {
+        var watch = new StudyWatch(suggester, results, Duration.ofMillis(500), Duration.ofSeconds(30))
+                .await(studyId, Duration.ofMinutes(3), snapshot -> { }, cluster::checkHealthy);
+        assertThat(watch.outcome()).as(studyId + " settles").isEqualTo(StudyWatch.Outcome.SETTLED);
+    }
+
+    /** Every suggested trial has exactly one final decision, and the leaderboard shows each as final. */
+    private static void assertEveryTrialFinalOnce(String studyId, int trials) {
+        var suggested = read(Topics.TRIAL_SUGGESTED, TrialSuggested.class).stream()
+                .filter(t -> t.studyId().equals(studyId)).map(TrialSuggested::trialId).collect(Collectors.toSet());
+        assertThat(suggested).hasSize(trials);
+        var finals = read(Topics.TRIAL_DECIDED, TrialDecided.class).stream()
+                .filter(d -> d.studyId().equals(studyId) && d.action().isFinal())
+                .collect(Collectors.groupingBy(TrialDecided::trialId, Collectors.counting()));
+        assertThat(finals.keySet()).as("trials with a final decision").isEqualTo(suggested);
+        assertThat(finals).allSatisfy((trialId, count) -> assertThat(count).as("final decisions of " + trialId).isEqualTo(1L));
+        List<LeaderboardRow> leaderboard = results.leaderboard(studyId);
+        assertThat(leaderboard).hasSize(trials);
+        assertThat(leaderboard).extracting(LeaderboardRow::state).allMatch(FINAL::contains);
+    }
+
+    private static List<String> decisionsOf(String studyId) {
+        return readRaw(Topics.TRIAL_DECIDED).stream().filter(r -> studyId.equals(r.key())).map(ConsumerRecord::value).toList();
+    }
+
+    private static int busySlots(int trainer) {
+        var request = HttpRequest.newBuilder(cluster.trainerUrl(trainer).resolve("/q/metrics")).timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            String body = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            return body.lines().filter(line -> line.startsWith("hpo_trainer_slots_busy"))
+                    .mapToInt(line -> (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        } catch (java.io.IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * True when the suggester's and the live results-service's consumer groups have committed every
+     * record of the event topics (SmallRye commits processed offsets every few seconds).
+     */
+    private static boolean groupsCaughtUp() {
+        try (var admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
+             var consumer = consumer()) {
+            var groups = admin.listGroups().all().get(10, TimeUnit.SECONDS).stream()
+                    .filter(g -> g.groupId().equals("suggester-service") || g.groupId().startsWith("results-service-"))
+                    .filter(g -> g.groupState().map(state -> state == GroupState.STABLE).orElse(false))
+                    .map(g -> g.groupId()).toList();
+            if (groups.isEmpty()) {
+                return false;
+            }
+            for (var group : groups) {
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                var partitions = committed.keySet();
+                var ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+                for (var partition : partitions) {
+                    var offset = committed.get(partition);
+                    if (offset == null || offset.offset() < ends.get(partition)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            cluster.checkHealthy();
+            assertThat(System.nanoTime()).as(what + " within " + timeout).isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        var props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        var props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tunestream-fault-reader");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static <T> List<T> read(String topic, Class<T> type) {
+        return readRaw(topic).stream().map(record -> Json.read(record.value(), type)).toList();
+    }
+
+    /** Every record of {@code topic} from the beginning to its current end; empty when the topic does not exist. */
+    private static List<ConsumerRecord<String, String>> readRaw(String topic) {
+        var records = new ArrayList<ConsumerRecord<String, String>>();
+        try (var consumer = consumer()) {
+            if (!consumer.listTopics(Duration.ofSeconds(10)).containsKey(topic)) {
+                return records;
+            }
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(10)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                assertThat(System.nanoTime()).as("reading " + topic + " to its end within 30 s").isLessThan(deadline);
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() < end.getOrDefault(new TopicPartition(record.topic(), record.partition()), 0L)) {
+                        records.add(record);
+                    }
+                }
+            }
+        }
+        return records;
+    }
+}
