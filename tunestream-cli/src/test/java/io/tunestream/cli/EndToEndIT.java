@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +27,6 @@ import io.tunestream.cli.client.SuggesterClient.SpecFormat;
 import io.tunestream.cli.local.LocalCluster;
 import io.tunestream.cli.local.ModuleJars;
 import io.tunestream.cli.local.Ports;
-import io.tunestream.contracts.Json;
 import io.tunestream.contracts.Topics;
 import io.tunestream.contracts.events.DecisionAction;
 import io.tunestream.optimizer.scheduler.Asha;
@@ -242,47 +235,19 @@ class EndToEndIT {
         return expected;
     }
 
-    private static KafkaConsumer<String, String> consumer() {
-        var props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tunestream-e2e-reader");
-        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    private static TopicReader topics() {
+        return new TopicReader(cluster.bootstrapServers());
     }
 
-    /** Every record of {@code topic} from the beginning to the current end; empty when the topic does not exist. */
+    private static KafkaConsumer<String, String> consumer() {
+        return topics().consumer();
+    }
+
     private static <T> List<T> read(String topic, Class<T> type) {
-        var values = new ArrayList<T>();
-        try (var consumer = consumer()) {
-            if (!consumer.listTopics(Duration.ofSeconds(10)).containsKey(topic)) {
-                return values;
-            }
-            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(10)));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                assertThat(System.nanoTime()).as("reading " + topic + " to its end within 30 s").isLessThan(deadline);
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    values.add(Json.read(record.value(), type));
-                }
-            }
-        }
-        return values;
+        return topics().read(topic, type);
     }
 
     private static long endOffsetTotal(String topic) {
-        try (var consumer = consumer()) {
-            if (!consumer.listTopics(Duration.ofSeconds(10)).containsKey(topic)) {
-                return 0;
-            }
-            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            return consumer.endOffsets(partitions, Duration.ofSeconds(10)).values().stream().mapToLong(Long::longValue).sum();
-        }
+        return topics().endOffsetTotal(topic);
     }
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,15 +18,12 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +41,6 @@ import io.tunestream.cli.client.SuggesterClient.SpecFormat;
 import io.tunestream.cli.local.LocalCluster;
 import io.tunestream.cli.local.ModuleJars;
 import io.tunestream.cli.local.Ports;
-import io.tunestream.contracts.Json;
 import io.tunestream.contracts.Topics;
 import io.tunestream.contracts.events.ReportKind;
 import io.tunestream.contracts.events.TrialDecided;
@@ -307,41 +302,19 @@ class FaultToleranceIT {
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
+    private static TopicReader topics() {
+        return new TopicReader(cluster.bootstrapServers());
+    }
+
     private static KafkaConsumer<String, String> consumer() {
-        var props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tunestream-fault-reader");
-        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        return topics().consumer();
     }
 
     private static <T> List<T> read(String topic, Class<T> type) {
-        return readRaw(topic).stream().map(record -> Json.read(record.value(), type)).toList();
+        return topics().read(topic, type);
     }
 
-    /** Every record of {@code topic} from the beginning to its current end; empty when the topic does not exist. */
     private static List<ConsumerRecord<String, String>> readRaw(String topic) {
-        var records = new ArrayList<ConsumerRecord<String, String>>();
-        try (var consumer = consumer()) {
-            if (!consumer.listTopics(Duration.ofSeconds(10)).containsKey(topic)) {
-                return records;
-            }
-            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(10)));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                assertThat(System.nanoTime()).as("reading " + topic + " to its end within 30 s").isLessThan(deadline);
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() < end.getOrDefault(new TopicPartition(record.topic(), record.partition()), 0L)) {
-                        records.add(record);
-                    }
-                }
-            }
-        }
-        return records;
+        return topics().readRaw(topic);
     }
 }
