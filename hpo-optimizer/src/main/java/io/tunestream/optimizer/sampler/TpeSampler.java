@@ -24,7 +24,10 @@ import java.util.SplittableRandom;
  * good density l(x), the rest the bad density g(x) ({@link ParzenEstimator}s on the unit cube, so
  * parameter types only matter to the categorical kernels). {@link TpeSettings#nEiCandidates()}
  * candidates are drawn from l(x), and the one with the largest log l(x) - log g(x), which orders
- * candidates as expected improvement does (paper, eq. 4), is suggested.
+ * candidates as expected improvement does (paper, eq. 4), is suggested. The ratio is taken of
+ * {@link ParzenEstimator#logScore}, which weighs each kernel by its bandwidth as Optuna 3.1 does (see
+ * there). Univariate ({@code multivariate=false}): each parameter keeps its own best candidate value,
+ * ranked by its own ratio l_j(x_j) / g_j(x_j), as Optuna's {@code sample_independent} does.
  *
  * <ul>
  *   <li>Ranking: completed trials by loss, then stopped trials (their loss belongs to a smaller budget)
@@ -98,7 +101,7 @@ public final class TpeSampler implements Sampler {
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < settings.nEiCandidates(); i++) {
             double[] candidate = space.toUnit(space.fromUnit(l.sample(rng)));
-            double score = l.logDensity(candidate) - g.logDensity(candidate);
+            double score = l.logScore(candidate) - g.logScore(candidate);
             if (best == null || score > bestScore) {
                 best = candidate;
                 bestScore = score;
@@ -121,7 +124,7 @@ public final class TpeSampler implements Sampler {
         for (int i = 0; i < settings.nEiCandidates(); i++) {
             double[] candidate = space.toUnit(space.fromUnit(l.sample(rng)));
             for (int j = 0; j < d; j++) {
-                double score = l.logDensity(j, candidate[j]) - g.logDensity(j, candidate[j]);
+                double score = l.logScore(j, candidate[j]) - g.logScore(j, candidate[j]);
                 if (i == 0 || score > bestScore[j]) {
                     best[j] = candidate[j];
                     bestScore[j] = score;

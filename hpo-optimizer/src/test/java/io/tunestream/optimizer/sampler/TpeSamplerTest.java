@@ -161,6 +161,28 @@ class TpeSamplerTest extends SamplerContractTest {
     }
 
     @Test
+    void theRankingScoreMatchesOptuna31() {
+        // Golden values from Optuna 3.1.0: _ParzenEstimator(consider_prior, prior_weight 1, magic clip,
+        // no endpoints, default_weights) on FloatDistribution(0, 1), log_pdf at the points below.
+        double[] obs = {0.1, 0.15, 0.7, 0.72, 0.9, 0.33, 0.5, 0.05, 0.61, 0.8, 0.2, 0.44};
+        double[] at = {0.0, 0.12, 0.3, 0.5, 0.77, 0.99};
+        double[] univariate = {-2.04296421, -1.62860879, -1.88402215, -1.74320858, -1.70362662, -2.29342296};
+        double[] multivariate = {-1.79365309, -1.51553087, -1.6690835, -1.67073841, -1.60193265, -2.16546103};
+        List<double[]> points = new java.util.ArrayList<>();
+        for (double o : obs) {
+            points.add(new double[] {o});
+        }
+        double[] weights = new double[obs.length];
+        java.util.Arrays.fill(weights, 1.0);
+        ParzenEstimator uv = new ParzenEstimator(new int[] {0}, points, weights, 1.0, false);
+        ParzenEstimator mv = new ParzenEstimator(new int[] {0}, points, weights, 1.0, true);
+        for (int i = 0; i < at.length; i++) {
+            assertThat(uv.logScore(new double[] {at[i]})).isCloseTo(univariate[i], within(1e-6));
+            assertThat(mv.logScore(new double[] {at[i]})).isCloseTo(multivariate[i], within(1e-6));
+        }
+    }
+
+    @Test
     void theCategoricalKernelIsADistributionOverTheChoices() {
         List<double[]> points = List.of(new double[] {0.125}, new double[] {0.125}, new double[] {0.625});
         ParzenEstimator estimator = new ParzenEstimator(new int[] {4}, points, new double[] {1, 1, 1}, 1.0, true);
