@@ -105,6 +105,29 @@ public final class LcBenchSurrogate implements AutoCloseable {
         }
     }
 
+    /**
+     * The full output rows of the surrogate (time, val_accuracy, ...) for several inputs of one task.
+     *
+     * @param taskCode the task's code in {@code encoding.json}
+     * @param xCont    rows of the eight raw inputs in model order, epoch first
+     */
+    float[][] predict(int taskCode, float[][] xCont) {
+        int[][] cats = new int[xCont.length][];
+        for (int i = 0; i < xCont.length; i++) {
+            if (xCont[i].length != 8) {
+                throw new IllegalArgumentException("`xCont[" + i + "]` must have 8 values, but had " + xCont[i].length);
+            }
+            cats[i] = new int[] {taskCode};
+        }
+        try (OnnxTensor cat = OnnxTensor.createTensor(environment, cats);
+             OnnxTensor cont = OnnxTensor.createTensor(environment, xCont);
+             OrtSession.Result result = session.run(Map.of("x_cat", cat, "x_cont", cont))) {
+            return (float[][]) result.get(0).getValue();
+        } catch (OrtException e) {
+            throw new IllegalStateException("lcbench surrogate failed on task code " + taskCode, e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -74,6 +74,34 @@ public final class LcBenchTask implements Problem {
         return surrogate.valAccuracy(taskCode, x);
     }
 
+    /**
+     * The predicted learning curve of one configuration at epochs 1..{@value LcBenchSurrogate#MAX_EPOCH},
+     * in one call of the surrogate: {@code [epoch - 1][0]} = the surrogate's {@code time} output,
+     * {@code [epoch - 1][1]} = validation accuracy (%).
+     */
+    public double[][] learningCurve(Map<String, Object> params) {
+        Objects.requireNonNull(params, "`params` must not be null");
+        float[][] rows = new float[LcBenchSurrogate.MAX_EPOCH][];
+        for (int e = 1; e <= LcBenchSurrogate.MAX_EPOCH; e++) {
+            rows[e - 1] = new float[] {
+                    e,
+                    number(params, "batch_size"),
+                    number(params, "learning_rate"),
+                    number(params, "momentum"),
+                    number(params, "weight_decay"),
+                    number(params, "num_layers"),
+                    number(params, "max_units"),
+                    number(params, "max_dropout")};
+        }
+        float[][] out = surrogate.predict(taskCode, rows);
+        double[][] curve = new double[out.length][2];
+        for (int i = 0; i < out.length; i++) {
+            curve[i][0] = out[i][0];
+            curve[i][1] = out[i][1];
+        }
+        return curve;
+    }
+
     @Override
     public double loss(Map<String, Object> params) {
         return Direction.MAXIMIZE.toLoss(valAccuracy(params));
