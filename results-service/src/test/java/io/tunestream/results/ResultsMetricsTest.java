@@ -1,5 +1,7 @@
 package io.tunestream.results;
 
+import io.tunestream.testing.MetricsScrape;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,7 +71,7 @@ class ResultsMetricsTest {
 
     @Test
     void metricsFollowAStudyFromQueuedToEnded() {
-        var before = Scrape.now();
+        var before = MetricsScrape.now();
         Instant start = Instant.now();
         publishStudy(StudyState.RUNNING, start);
         for (int n = 0; n < 3; n++) {
@@ -95,7 +97,7 @@ class ResultsMetricsTest {
         send(Topics.TRIAL_REPORTED, "{not json");
 
         await().atMost(WAIT).untilAsserted(() -> {
-            var now = Scrape.now();
+            var now = MetricsScrape.now();
             assertThat(now.value("hpo_trials_finished_total", "outcome=\"completed\"")
                     - before.value("hpo_trials_finished_total", "outcome=\"completed\"")).isEqualTo(1.0);
             assertThat(now.value("hpo_trials_finished_total", "outcome=\"stopped\"")
@@ -124,7 +126,7 @@ class ResultsMetricsTest {
 
         publishStudy(StudyState.COMPLETED, start.plusSeconds(1));
         await().atMost(WAIT).untilAsserted(() -> {
-            var now = Scrape.now();
+            var now = MetricsScrape.now();
             for (String gauge : new String[] {"hpo_study_best_objective", "hpo_study_epochs_used", "hpo_study_epochs_budget",
                     "hpo_study_trials_finished", "hpo_study_trials_budget"}) {
                 assertThat(now.has(gauge, STUDY_TAG)).as(gauge + " of an ended study").isFalse();
@@ -138,8 +140,8 @@ class ResultsMetricsTest {
                 .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("UP"));
     }
 
-    private static double delta(Scrape before, String name, String labels) {
-        return Scrape.now().value(name, labels) - before.value(name, labels);
+    private static double delta(MetricsScrape before, String name, String labels) {
+        return MetricsScrape.now().value(name, labels) - before.value(name, labels);
     }
 
     private static String trial(long n) {

@@ -1,7 +1,6 @@
 package io.tunestream.suggester.config;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.tunestream.contracts.Topics;
+import io.tunestream.kafka.support.KafkaClientSettings;
 
 /**
  * Creates Tunestream's topics when they are missing, so that a local run or a fresh cluster works
@@ -67,13 +67,7 @@ public class TopicProvisioner {
     }
 
     void provision() {
-        var adminConfig = new HashMap<String, Object>();
-        kafkaConfig.forEach((key, value) -> {
-            if (!key.startsWith("group.") && !key.equals("client.id")) {
-                adminConfig.put(key, value);
-            }
-        });
-        try (var admin = Admin.create(adminConfig)) {
+        try (var admin = Admin.create(KafkaClientSettings.connection(kafkaConfig))) {
             var topics = new ArrayList<NewTopic>();
             for (var topic : Topics.EVENT_TOPICS) {
                 topics.add(newTopic(topic, Topics.TRIAL_SUGGESTED.equals(topic) ? workQueuePartitions : partitions));

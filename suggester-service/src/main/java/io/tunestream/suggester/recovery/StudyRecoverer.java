@@ -16,6 +16,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.tunestream.contracts.Json;
+import io.tunestream.kafka.support.TopicReplayReader;
 import io.tunestream.contracts.Topics;
 import io.tunestream.contracts.events.StudyChanged;
 import io.tunestream.contracts.events.TrialDecided;
@@ -59,7 +60,7 @@ public class StudyRecoverer {
         this.registry = registry;
         this.messaging = messaging;
         this.state = state;
-        this.reader = new TopicReplayReader(kafkaConfig);
+        this.reader = new TopicReplayReader(kafkaConfig, "suggester-service-recovery");
         this.timeout = timeout;
         this.retryBackoff = retryBackoff;
     }

@@ -1,5 +1,7 @@
 package io.tunestream.suggester.metrics;
 
+import io.tunestream.testing.MetricsScrape;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,13 +54,13 @@ class SuggesterMetricsTest {
     @Test
     void suggestionsAndDeadLettersMoveTheirMeters() throws Exception {
         String random = "algorithm=\"random\"";
-        double suggestedBefore = Scrape.now().value("hpo_trials_suggested_total", random);
-        double timedBefore = Scrape.now().value("hpo_suggestion_duration_seconds_count", random);
+        double suggestedBefore = MetricsScrape.now().value("hpo_trials_suggested_total", random);
+        double timedBefore = MetricsScrape.now().value("hpo_suggestion_duration_seconds_count", random);
 
         given().contentType("application/yaml").body(SPEC.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/studies").then().statusCode(201).body("trialsSuggested", equalTo(3));
 
-        var after = Scrape.now();
+        var after = MetricsScrape.now();
         assertThat(after.value("hpo_trials_suggested_total", random) - suggestedBefore).isEqualTo(3.0);
         assertThat(after.value("hpo_suggestion_duration_seconds_count", random) - timedBefore).isGreaterThanOrEqualTo(3.0);
         assertThat(after.has("hpo_suggestion_duration_seconds_bucket", "le=")).as("percentile histogram").isTrue();
@@ -70,10 +72,10 @@ class SuggesterMetricsTest {
             producer.send(new ProducerRecord<>(Topics.TRIAL_DECIDED, "metrics-test", "{not json")).get();
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(Scrape.now().value("hpo_messaging_dead_lettered_total", topic) - deadBefore).isEqualTo(1.0));
+                assertThat(MetricsScrape.now().value("hpo_messaging_dead_lettered_total", topic) - deadBefore).isEqualTo(1.0));
 
         // every suggester metric of the catalogue is exported, and SmallRye's channel metrics are on
-        var names = Scrape.now();
+        var names = MetricsScrape.now();
         MetricNames.ALL.stream()
                 .filter(m -> m.service().equals(MetricNames.SUGGESTER) || m.service().equals(MetricNames.ALL_SERVICES))
                 .forEach(m -> assertThat(names.has(m.prometheusNames().get(0), "")).as(m.name()).isTrue());

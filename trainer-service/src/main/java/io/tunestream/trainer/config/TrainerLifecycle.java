@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.tunestream.kafka.support.KafkaClientSettings;
 import io.tunestream.trainer.backend.SyntheticBackend;
 import io.tunestream.trainer.backend.command.CommandBackend;
 import io.tunestream.trainer.backend.command.GpuPool;
@@ -63,7 +64,7 @@ public class TrainerLifecycle {
         var metrics = new TrainerMetrics(meters);
         var runner = new TrialRunner(metrics.timed(backends), metrics.counting(publisher), stops, workerId);
         var handler = new TrialWorkHandler(runner, publisher, config.maxAttempts(), workerId, meters);
-        var settings = new WorkQueueSettings(clientConfig(), config.groupId(), config.slots(), config.lockDuration(),
+        var settings = new WorkQueueSettings(KafkaClientSettings.connection(kafkaConfig), config.groupId(), config.slots(), config.lockDuration(),
                 config.renewAfter(), config.maxAttempts(), config.pollTimeout());
         workQueue = new WorkQueue(settings, handler, workerId);
         workQueue.start();
@@ -84,20 +85,6 @@ public class TrainerLifecycle {
             LOG.infof("command backend programs: %s", programs.keySet());
         }
         return programs;
-    }
-
-    /**
-     * The Kafka settings of the application ({@code kafka.*}: bootstrap servers, security) minus the
-     * ones SmallRye adds for its own channels.
-     */
-    private Map<String, Object> clientConfig() {
-        var clientConfig = new HashMap<String, Object>();
-        kafkaConfig.forEach((key, value) -> {
-            if (!key.startsWith("group.") && !key.equals("client.id")) {
-                clientConfig.put(key, value);
-            }
-        });
-        return clientConfig;
     }
 
     private static String workerId() {

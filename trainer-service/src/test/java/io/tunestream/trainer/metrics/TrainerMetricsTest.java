@@ -1,5 +1,7 @@
 package io.tunestream.trainer.metrics;
 
+import io.tunestream.testing.MetricsScrape;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +41,7 @@ class TrainerMetricsTest {
 
     @Test
     void trialsEpochsSlotsAndDeadLettersMoveTheirMeters() throws Exception {
-        var before = Scrape.now();
+        var before = MetricsScrape.now();
         String synthetic = "backend=\"synthetic\"";
         String completed = "outcome=\"completed\"";
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
@@ -49,7 +51,7 @@ class TrainerMetricsTest {
             producer.send(new ProducerRecord<>(Topics.TRIAL_SUGGESTED, trial.studyId(), Json.write(trial))).get();
 
             await().atMost(WAIT).untilAsserted(() -> {
-                var now = Scrape.now();
+                var now = MetricsScrape.now();
                 assertThat(now.value("hpo_trainer_trials_started_total", "") - before.value("hpo_trainer_trials_started_total", ""))
                         .isGreaterThanOrEqualTo(1.0);
                 assertThat(now.value("hpo_trainer_epoch_duration_seconds_count", synthetic)
@@ -64,14 +66,14 @@ class TrainerMetricsTest {
         String workQueue = "topic=\"" + Topics.TRIAL_SUGGESTED + "\"";
         String studies = "topic=\"" + Topics.STUDY_CHANGED + "\"";
         await().atMost(WAIT).untilAsserted(() -> {
-            var now = Scrape.now();
+            var now = MetricsScrape.now();
             assertThat(now.value("hpo_messaging_dead_lettered_total", workQueue)
                     - before.value("hpo_messaging_dead_lettered_total", workQueue)).isEqualTo(1.0);
             assertThat(now.value("hpo_messaging_dead_lettered_total", studies)
                     - before.value("hpo_messaging_dead_lettered_total", studies)).isEqualTo(1.0);
         });
 
-        var now = Scrape.now();
+        var now = MetricsScrape.now();
         assertThat(now.value("hpo_trainer_slots", "")).isEqualTo(2.0);
         assertThat(now.has("hpo_trainer_slots_busy", "")).isTrue();
         assertThat(now.has("hpo_trainer_epoch_duration_seconds_bucket", "le=")).as("percentile histogram").isTrue();

@@ -1,29 +1,29 @@
-package io.tunestream.results;
+package io.tunestream.testing;
 
 import static io.restassured.RestAssured.given;
 
 import java.util.List;
 
-/** One scrape of /q/metrics (Prometheus text format), with the sum of the series that match. */
-record Scrape(List<String> lines) {
+/** One scrape of the tested service's /q/metrics (Prometheus text format), with the sum of the series that match. */
+public record MetricsScrape(List<String> lines) {
 
-    static Scrape now() {
+    public static MetricsScrape now() {
         String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        return new Scrape(text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList());
+        return new MetricsScrape(text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList());
     }
 
     /** Whether a series named {@code name} exists whose labels contain {@code labelPart}. */
-    boolean has(String name, String labelPart) {
+    public boolean has(String name, String labelPart) {
         return lines.stream().anyMatch(l -> matches(l, name, labelPart));
     }
 
     /** Whether a series whose name starts with {@code prefix} has labels containing {@code labelPart}. */
-    boolean hasPrefix(String prefix, String labelPart) {
+    public boolean hasPrefix(String prefix, String labelPart) {
         return lines.stream().anyMatch(l -> l.startsWith(prefix) && l.contains(labelPart));
     }
 
     /** The sum of the series named {@code name} whose labels contain {@code labelPart}; 0 when none. */
-    double value(String name, String labelPart) {
+    public double value(String name, String labelPart) {
         return lines.stream().filter(l -> matches(l, name, labelPart))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }

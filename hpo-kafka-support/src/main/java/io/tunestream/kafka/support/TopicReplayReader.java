@@ -1,4 +1,4 @@
-package io.tunestream.suggester.recovery;
+package io.tunestream.kafka.support;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,13 +27,16 @@ public final class TopicReplayReader {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Map<String, Object> kafkaConfig;
+    private final String clientId;
 
     /**
      * @param kafkaConfig connection settings (bootstrap servers, security); deserializers, group and
      *                    commit settings are set here
+     * @param clientId    names the reader in broker logs and metrics
      */
-    public TopicReplayReader(Map<String, Object> kafkaConfig) {
+    public TopicReplayReader(Map<String, Object> kafkaConfig, String clientId) {
         this.kafkaConfig = Map.copyOf(Objects.requireNonNull(kafkaConfig, "kafkaConfig"));
+        this.clientId = Objects.requireNonNull(clientId, "clientId");
     }
 
     /**
@@ -76,16 +79,14 @@ public final class TopicReplayReader {
     }
 
     private Map<String, Object> consumerConfig() {
-        var config = new HashMap<>(kafkaConfig);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        var config = new HashMap<>(KafkaClientSettings.connection(kafkaConfig));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "suggester-service-recovery");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         return config;
     }
 

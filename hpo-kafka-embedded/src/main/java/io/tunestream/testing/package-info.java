@@ -1,0 +1,5 @@
+/**
+ * Test support shared by the services' Quarkus tests (next to the Kafka test resource of this module):
+ * reading what a service exports on {@code /q/metrics}.
+ */
+package io.tunestream.testing;
