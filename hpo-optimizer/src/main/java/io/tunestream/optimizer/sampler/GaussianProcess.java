@@ -17,7 +17,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *
  * <p>{@code k(x, x') = σ² (1 + √5 r + 5/3 r²) exp(-√5 r)}, {@code r² = Σ_d (x_d - x'_d)² / ℓ_d²}. The
  * hyperparameters ℓ (one lengthscale per feature), σ² (signal variance) and σ_n² (noise variance) are
- * fitted by maximising the log marginal likelihood with {@link Lbfgs}, each bounded in log space (see
+ * fitted by maximising the log marginal likelihood with {@link SmoothMinimizer} (Hipparchus), each bounded in log space (see
  * {@link #LOWER} / {@link #UPPER}) through a logistic map. Cholesky factorisation, inversion and
  * triangular solves are EJML's. Instances are immutable.
  */
@@ -55,6 +55,7 @@ final class GaussianProcess {
     private static final double SQRT5 = Math.sqrt(5);
     private static final double JITTER = 1e-10;
     private static final int FIT_ITERATIONS = 30;
+    private static final int FIT_EVALUATIONS = 250;
 
     private final double[][] x;
     private final double[] y;
@@ -196,7 +197,7 @@ final class GaussianProcess {
     }
 
     /**
-     * Maximum marginal likelihood hyperparameters for {@code y} at {@code x}: L-BFGS from
+     * Maximum marginal likelihood hyperparameters for {@code y} at {@code x}: conjugate gradient from
      * {@link Hyperparameters#defaults(int)} and from {@code restarts - 1} random points of the bounded
      * log box; the best end point wins.
      */
@@ -213,7 +214,7 @@ final class GaussianProcess {
         }
         double[] thetaGradient = new double[m];
         double[] theta = new double[m];
-        Lbfgs.Objective negativeLml = (z, gradient) -> {
+        SmoothMinimizer.Objective negativeLml = (z, gradient) -> {
             for (int j = 0; j < m; j++) {
                 theta[j] = lo[j] + (hi[j] - lo[j]) * logistic(z[j]);
             }
@@ -244,7 +245,7 @@ final class GaussianProcess {
                 }
                 start[j] = Math.log(fraction / (1 - fraction));
             }
-            double[] z = Lbfgs.minimize(negativeLml, start, FIT_ITERATIONS);
+            double[] z = SmoothMinimizer.minimize(negativeLml, start, FIT_ITERATIONS, FIT_EVALUATIONS);
             double value = negativeLml.evaluate(z, scratch);
             if (bestZ == null || value < bestValue) {
                 bestZ = z;

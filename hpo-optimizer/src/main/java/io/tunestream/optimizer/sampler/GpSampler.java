@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
  *   <li>Features: the unit cube, categoricals one-hot ({@link OneHotEncoding}); ints and stepped floats
  *       are modelled as continuous and rounded by {@link SearchSpace#fromUnit(double[])}.</li>
  *   <li>{@link GaussianProcess}: Matérn 5/2 ARD; ℓ, σ², σ_n² by maximum marginal likelihood
- *       ({@link GpSettings#nRestarts()} L-BFGS starts).</li>
+ *       ({@link GpSettings#nRestarts()} conjugate-gradient starts, Hipparchus).</li>
  *   <li>Running trials become fantasies at the posterior mean (kriging believer), so parallel
  *       suggestions avoid each other.</li>
  *   <li>log EI(x) = log σ(x) + log h((y* - μ(x)) / σ(x)), y* the lowest y (fantasies included), is evaluated at
