@@ -328,7 +328,7 @@ public final class SearchBenchmark {
         return List.of();
     }
 
-    static List<String> machine(Path python) {
+    public static List<String> machine(Path python) {
         List<String> lines = new ArrayList<>();
         String cpu = "unknown CPU";
         String memory = "";

@@ -64,7 +64,7 @@ public final class SuggestLatency {
     }
 
     /** {@code n} finished trials of random configurations with their losses. */
-    static StudyHistory history(Problem problem, int n, long seed) {
+    public static StudyHistory history(Problem problem, int n, long seed) {
         List<TrialRecord> trials = new ArrayList<>(n);
         Sampler random = RandomSampler.create();
         for (int i = 0; i < n; i++) {
