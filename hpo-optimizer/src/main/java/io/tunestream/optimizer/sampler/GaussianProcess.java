@@ -55,7 +55,7 @@ final class GaussianProcess {
     private static final double SQRT5 = Math.sqrt(5);
     private static final double JITTER = 1e-10;
     private static final int FIT_ITERATIONS = 30;
-    private static final int FIT_EVALUATIONS = 250;
+    private static final int FIT_EVALUATIONS = 60;
 
     private final double[][] x;
     private final double[] y;

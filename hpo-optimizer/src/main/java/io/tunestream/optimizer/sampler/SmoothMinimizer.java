@@ -35,7 +35,26 @@ final class SmoothMinimizer {
      */
     private static final double OUTSIDE = 1e30;
 
+    private static final double LINE_SEARCH_RELATIVE_TOLERANCE = 1e-3;
+    private static final double LINE_SEARCH_ABSOLUTE_TOLERANCE = 1e-4;
+    private static final double INITIAL_BRACKET = 0.5;
+
     private SmoothMinimizer() {
+    }
+
+    private static double[] unitLength(double[] v) {
+        double norm = 0;
+        for (double x : v) {
+            norm += x * x;
+        }
+        norm = Math.sqrt(norm);
+        double[] scaled = v.clone();
+        if (norm > 0) {
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] /= norm;
+            }
+        }
+        return scaled;
     }
 
     /**
@@ -44,13 +63,15 @@ final class SmoothMinimizer {
      */
     static double[] minimize(Objective f, double[] start, int maxIterations, int maxEvaluations) {
         Cached cached = new Cached(f, start.length);
-        // Loose line-search tolerances: each evaluation costs a Cholesky factorisation, and the
-        // hyperparameters only need to be good, not exact (the acquisition is insensitive to small changes).
+        // Line search in units of distance: the preconditioner scales the steepest-descent direction to unit
+        // length, so the first bracket (0.5) is a sensible step in the logistic box whatever the gradient's
+        // magnitude, and a loose relative tolerance ends Brent's search after a few evaluations. Each
+        // evaluation costs a Cholesky factorisation; the hyperparameters need to be good, not exact.
         NonLinearConjugateGradientOptimizer optimizer = new NonLinearConjugateGradientOptimizer(
                 NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE,
                 new SimpleValueChecker(1e-9, 1e-12),
-                1e-6, 1e-6, 1e-6,
-                new NonLinearConjugateGradientOptimizer.IdentityPreconditioner());
+                LINE_SEARCH_RELATIVE_TOLERANCE, LINE_SEARCH_ABSOLUTE_TOLERANCE, INITIAL_BRACKET,
+                (point, residual) -> unitLength(residual));
         try {
             optimizer.optimize(new MaxEval(maxEvaluations), new MaxIter(maxIterations),
                     new ObjectiveFunction(cached::value), new ObjectiveFunctionGradient(cached::gradient),
