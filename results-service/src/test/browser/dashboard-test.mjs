@@ -81,6 +81,7 @@ try {
   const consoleErrors = [];
   page.on('pageerror', e => consoleErrors.push(String(e)));
   page.on('console', m => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('response', r => { if (r.status() >= 400) consoleErrors.push(`HTTP ${r.status()} for ${r.url()}`); });
 
   if (mode === 'check') {
     // 1. Studies list.
@@ -94,7 +95,7 @@ try {
   let want = await expected();
   const navigationStart = Date.now();
   await page.goto(`${baseUrl}/dashboard/#/study/${encodeURIComponent(studyId)}`);
-  await waitFor(page, () => window.tunestream && window.tunestream.page.kind === 'study' && window.tunestream.renders > 0, null, 120000, 'the study page');
+  await waitFor(page, id => window.tunestream && window.tunestream.ready === `study:${id}`, studyId, 120000, 'the study page');
   result.pageLoadMs = Date.now() - navigationStart;
   await page.evaluate(() => { window.__sameDocument = true; });
   let got = await drawn(page);
@@ -138,8 +139,14 @@ try {
     return option.series.filter(s => s.type === 'scatter').reduce((m, s) => m + s.data.length, 0) >= n;
   }, before.history + newTrials, 120000, `${newTrials} new trials in the history chart`);
   result.liveUpdateMs = Date.now() - published - publishedAfterMs;
-  want = await expected();
-  got = await drawn(page);
+  // The last of the new trials may still be finishing: wait until the page has caught up with the API.
+  for (const deadline = Date.now() + 60000; ;) {
+    want = await expected();
+    got = await drawn(page);
+    const caughtUp = got.history === want.historyPoints && got.curves === want.curves && got.parallel === want.parallelLines;
+    if (caughtUp || Date.now() > deadline) break;
+    await new Promise(resolve => setTimeout(resolve, 300));
+  }
   result.afterLive = got;
   check(await page.evaluate(() => window.__sameDocument === true), 'live updates arrived without a page reload');
   check(got.updates > before.updates, `server-sent events applied (${got.updates} updates)`);
@@ -151,7 +158,7 @@ try {
   if (mode === 'check') {
     // 4. Trial pages: the best trial (params, curve, gap) and a stopped one (its stop reason).
     await page.goto(`${baseUrl}/dashboard/#/study/${encodeURIComponent(studyId)}/trial/${encodeURIComponent(want.bestTrialId)}`);
-    await waitFor(page, () => window.tunestream.page.kind === 'trial' && document.getElementById('trial-curve'), null, 30000, 'the trial page');
+    await waitFor(page, id => window.tunestream.ready === `trial:${id}`, want.bestTrialId, 30000, 'the trial page');
     const trial = await page.evaluate(() => ({
       params: document.querySelectorAll('#trial-params tbody tr').length,
       curveSeries: echarts.getInstanceByDom(document.getElementById('trial-curve')).getOption().series.length,
@@ -167,8 +174,7 @@ try {
     if (want.stoppedTrialId) {
       const stopped = await api(`/api/studies/${studyId}/trials/${encodeURIComponent(want.stoppedTrialId)}`);
       await page.goto(`${baseUrl}/dashboard/#/study/${encodeURIComponent(studyId)}/trial/${encodeURIComponent(want.stoppedTrialId)}`);
-      await page.waitForFunction(id => document.getElementById('trial-facts') && document.getElementById('trial-facts').innerText.includes(id),
-        want.stoppedTrialId, { timeout: 30000 });
+      await waitFor(page, id => window.tunestream.ready === `trial:${id}`, want.stoppedTrialId, 30000, 'the stopped trial page');
       const reason = await page.locator('#stop-reason').innerText();
       check(reason === stopped.reason, `a stopped trial's page shows its stop reason "${stopped.reason}"`);
     }

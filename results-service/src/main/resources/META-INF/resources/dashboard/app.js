@@ -40,6 +40,7 @@ function chart(id) {
 }
 
 function teardown() {
+  window.tunestream.ready = null;
   if (page.stream) { page.stream.close(); page.stream = null; }
   if (page.timer) { clearInterval(page.timer); page.timer = null; }
   page.charts.forEach(c => c.dispose());
@@ -95,6 +96,7 @@ async function studiesPage() {
     window.tunestream.renders++;
   };
   render(await getJson('/api/dashboard/studies'));
+  window.tunestream.ready = 'studies';
   page.timer = setInterval(() => getJson('/api/dashboard/studies').then(render).catch(() => { }), 3000);
 }
 
@@ -147,6 +149,7 @@ async function studyPage(studyId) {
 
   renderStudy(study, true);
   window.tunestream.loadMs = performance.now() - started;
+  window.tunestream.ready = `study:${studyId}`;
   window.tunestream.version = study.version;
 
   // Live: deltas from the version of the snapshot on; rendering is coalesced to one per animation frame.
@@ -421,6 +424,7 @@ async function trialPage(studyId, trialId) {
       data: trial.curve.filter(p => finite(p.metrics['val_' + g]) && finite(p.metrics['train_' + g]))
         .map(p => [p.epoch, num(p.metrics['val_' + g]) - num(p.metrics['train_' + g])]) })) });
   window.tunestream.renders++;
+  window.tunestream.ready = `trial:${trial.trialId}`;
 }
 
 route();

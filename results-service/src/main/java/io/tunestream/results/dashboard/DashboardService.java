@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -46,6 +47,11 @@ public class DashboardService {
         return ledger.studies().stream()
                 .map(summary -> study(summary, Optional.ofNullable(specs.get(summary.studyId()))))
                 .toList();
+    }
+
+    @PreDestroy
+    void close() {
+        importance.close();
     }
 
     public boolean knows(String studyId) {

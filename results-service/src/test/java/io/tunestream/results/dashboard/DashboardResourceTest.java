@@ -3,6 +3,7 @@ package io.tunestream.results.dashboard;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import java.io.BufferedReader;
@@ -73,7 +74,10 @@ class DashboardResourceTest {
         assertThat(snapshot.getString("trials.find { it.trialNumber == 1 }.state")).isEqualTo("STOPPED");
         assertThat(snapshot.getList("trials.find { it.trialNumber == 0 }.curve")).hasSize(9);
         assertThat(snapshot.getDouble("trials.find { it.trialNumber == 0 }.curve[8][1]")).isCloseTo(feed.valLoss(0, 9), within(1e-6));
-        // Importances are fitted on the completed trials (FanovaImportanceTest checks their values).
+        // Importances are fitted on the completed trials in the background (FanovaImportanceTest checks their values).
+        snapshot = await().atMost(java.time.Duration.ofSeconds(30)).until(
+                () -> given().get("/api/dashboard/studies/{id}", "dash-snapshot").then().statusCode(200).extract().jsonPath(),
+                json -> json.get("importance") != null);
         assertThat(snapshot.getInt("importance.trials")).isEqualTo(snapshot.getInt("study.summary.trials.completed"));
         assertThat(snapshot.getList("importance.parameters.parameter", String.class))
                 .containsExactlyInAnyOrder("learning_rate", "momentum", "hidden_layers", "activation");

@@ -1,0 +1,135 @@
+package io.tunestream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import io.tunestream.cli.local.LocalCluster;
+import io.tunestream.cli.local.ModuleJars;
+import io.tunestream.cli.local.Ports;
+
+/**
+ * {@code tunestream study ...} against the real services (broker, suggester, results, one trainer; each
+ * its own JVM from the reactor's jars): create from a spec file, watch to the end, best, export,
+ * list, and stop of an ended study. When Chromium and playwright-core are there, it also takes the
+ * dashboard screenshot of the finished study (target/dashboard-screenshots/real-study.png; the README's
+ * docs/dashboard.png is one of these).
+ */
+class StudyCommandsIT {
+
+    static final Path REPO = EndToEndIT.REPO;
+    static final String SPEC = """
+            name: cli-study
+            objective: {metric: val_loss, direction: minimize}
+            searchSpace:
+              learning_rate: {type: float, low: 0.0001, high: 0.1, log: true}
+              momentum: {type: float, low: 0.5, high: 0.99}
+              hidden_layers: {type: int, low: 1, high: 4}
+              activation: {type: categorical, choices: [relu, tanh, sigmoid]}
+            algorithm: {name: tpe, settings: {nStartupTrials: 6}}
+            scheduler: {name: asha, minEpochs: 1, eta: 3}
+            budget: {maxTrials: 16, maxParallel: 4, maxEpochs: 9}
+            trainer:
+              backend: synthetic
+              settings: {epochMillis: 80, noise: 0.01, targets: {learning_rate: 0.01, momentum: 0.9, hidden_layers: 2, activation: relu}}
+            seed: 11
+            """;
+
+    static LocalCluster cluster;
+
+    @BeforeAll
+    static void startCluster() {
+        assertThat(ModuleJars.in(REPO).missing())
+                .as("jars this test runs, under " + REPO + " (build them first: ./mvnw -B package -DskipTests)")
+                .isEmpty();
+        cluster = LocalCluster.builder(REPO)
+                .workDir(REPO.resolve("tunestream-cli/target/study-commands"))
+                .trainers(1)
+                .slotsPerTrainer(4)
+                .portBase(Ports.findFreeBlock(19380, 3))
+                .listener(message -> System.out.println("[study-it] " + message))
+                .start();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run cli(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var env = Map.of("TUNESTREAM_SUGGESTER_URL", cluster.suggesterUrl().toString(),
+                "TUNESTREAM_RESULTS_URL", cluster.resultsUrl().toString());
+        int code = TunestreamCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), env);
+        System.out.println("[study-it] tunestream " + String.join(" ", args) + " -> " + code + "\n" + out + err);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void createWatchBestExportListAndStop() throws Exception {
+        Path spec = Files.createDirectories(REPO.resolve("tunestream-cli/target/study-commands")).resolve("spec.yaml");
+        Files.writeString(spec, SPEC);
+
+        var created = cli("study", "create", "-q", "-f", spec.toString());
+        assertThat(created.code()).as(created.err()).isZero();
+        String studyId = created.out().trim();
+        assertThat(studyId).isNotBlank().doesNotContain(" ");
+
+        var watched = cli("study", "watch", studyId, "--interval", "500ms", "--timeout", "4m");
+        assertThat(watched.code()).as(watched.err()).isEqualTo(ExitCodes.OK);
+        assertThat(watched.out()).contains("100%").contains("study " + studyId + " COMPLETED").contains("best: trial ");
+
+        var best = cli("study", "best", studyId, "--json");
+        assertThat(best.code()).isZero();
+        assertThat(best.out()).contains("\"state\" : \"COMPLETED\"").contains("learning_rate");
+
+        var csv = cli("study", "export", studyId, "--format", "csv");
+        assertThat(csv.code()).isZero();
+        var lines = csv.out().split("\r\n");
+        assertThat(lines[0]).startsWith("trialNumber,trialId,state,value").contains("param.learning_rate");
+        assertThat(lines).hasSize(1 + 16);
+
+        var list = cli("study", "list");
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).contains(studyId).contains("COMPLETED").contains("16/16");
+
+        var stop = cli("study", "stop", studyId);
+        assertThat(stop.code()).isEqualTo(ExitCodes.STUDY_FAILED);
+        assertThat(stop.err()).contains("has already ended (COMPLETED)");
+
+        screenshot(studyId);
+    }
+
+    /** The README's screenshot, from this real study, when a browser is at hand (an artifact, not a check). */
+    private static void screenshot(String studyId) throws IOException, InterruptedException {
+        Path browserDir = REPO.resolve("results-service/src/test/browser");
+        if (!Files.isExecutable(Path.of("/usr/bin/chromium")) || !Files.isDirectory(browserDir.resolve("node_modules/playwright-core"))) {
+            System.out.println("[study-it] no Chromium or playwright-core here: no dashboard screenshot of the real study");
+            return;
+        }
+        Path out = Files.createDirectories(REPO.resolve("tunestream-cli/target/dashboard-screenshots")).resolve("real-study.png");
+        var process = new ProcessBuilder("node", "screenshot.mjs", cluster.resultsUrl() + "/dashboard/#/study/" + studyId, out.toString())
+                .directory(browserDir.toFile()).inheritIO().start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+    }
+}
