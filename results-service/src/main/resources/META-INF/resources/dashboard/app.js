@@ -250,24 +250,29 @@ function renderHistory(study, trials) {
 
 function renderCurves(study, trials) {
   const data = [], ends = [];
-  let points = 0;
+  let points = 0, low = Infinity, high = -Infinity;
   for (const t of trials) {
     const coords = (t.curve || []).filter(p => finite(p[1])).map(p => [p[0], num(p[1])]);
     if (coords.length === 0) continue;
     points += coords.length;
+    for (const c of coords) { low = Math.min(low, c[1]); high = Math.max(high, c[1]); }
     const color = COLORS[t.state] || '#888';
     if (coords.length === 1) coords.push(coords[0]); // a one-epoch curve still shows as a dot-length line
     data.push({ coords, trialId: t.trialId, lineStyle: { color, opacity: t.state === 'STOPPED' ? 0.45 : 0.8 } });
     if (t.state === 'STOPPED') ends.push(coords[coords.length - 1]);
   }
   const rungs = study.info.rungs || [];
-  document.getElementById('curve-note').textContent = `${data.length} trials · ≤${study.perTrial} points each` +
+  const thinned = study.info.maxEpochs && study.perTrial < study.info.maxEpochs;
+  document.getElementById('curve-note').textContent = `${data.length} trials` + (thinned ? ` · ≤${study.perTrial} points each` : '') +
     (rungs.length ? ` · rungs at ${rungs.join(', ')}` : '');
   study.curvePoints = points;
   study.charts.curves.setOption({
     animation: false, tooltip: { trigger: 'item' }, grid: { left: 60, right: 20, top: 20, bottom: 40 },
     xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 25, min: 0, max: study.info.maxEpochs ?? null },
-    yAxis: { type: 'value', name: study.info.summary.metric ?? 'value', scale: true },
+    // a 'lines' series does not widen the axis: its extent is set from the data
+    yAxis: { type: 'value', name: study.info.summary.metric ?? 'value', scale: true,
+      min: Number.isFinite(low) ? low - 0.02 * (high - low || 1) : null, max: Number.isFinite(high) ? high + 0.02 * (high - low || 1) : null,
+      axisLabel: { formatter: v => fmt(v, 3) } },
     dataZoom: [{ type: 'inside' }],
     series: [
       { id: 'curves', name: 'curves', type: 'lines', coordinateSystem: 'cartesian2d', polyline: true, data,

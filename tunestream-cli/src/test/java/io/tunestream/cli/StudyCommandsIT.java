@@ -20,8 +20,8 @@ import io.tunestream.cli.local.ModuleJars;
 import io.tunestream.cli.local.Ports;
 
 /**
- * {@code tunestream study ...} against the real services (broker, suggester, results, one trainer; each
- * its own JVM from the reactor's jars): create from a spec file, watch to the end, best, export,
+ * {@code tunestream study ...} against the real services (broker, suggester, results, two trainers; each
+ * its own JVM from the reactor's jars) with the demo's spec: create from a spec file, watch to the end, best, export,
  * list, and stop of an ended study. When Chromium and playwright-core are there, it also takes the
  * dashboard screenshot of the finished study (target/dashboard-screenshots/real-study.png; the README's
  * docs/dashboard.png is one of these).
@@ -29,22 +29,9 @@ import io.tunestream.cli.local.Ports;
 class StudyCommandsIT {
 
     static final Path REPO = EndToEndIT.REPO;
-    static final String SPEC = """
-            name: cli-study
-            objective: {metric: val_loss, direction: minimize}
-            searchSpace:
-              learning_rate: {type: float, low: 0.0001, high: 0.1, log: true}
-              momentum: {type: float, low: 0.5, high: 0.99}
-              hidden_layers: {type: int, low: 1, high: 4}
-              activation: {type: categorical, choices: [relu, tanh, sigmoid]}
-            algorithm: {name: tpe, settings: {nStartupTrials: 6}}
-            scheduler: {name: asha, minEpochs: 1, eta: 3}
-            budget: {maxTrials: 16, maxParallel: 4, maxEpochs: 9}
-            trainer:
-              backend: synthetic
-              settings: {epochMillis: 80, noise: 0.01, targets: {learning_rate: 0.01, momentum: 0.9, hidden_layers: 2, activation: relu}}
-            seed: 11
-            """;
+    /** The demo's study: TPE with ASHA over the synthetic backend, 24 trials (the README's CLI session). */
+    static final Path SPEC = REPO.resolve("examples/demo-study.yaml");
+    static final int TRIALS = 24;
 
     static LocalCluster cluster;
 
@@ -55,9 +42,9 @@ class StudyCommandsIT {
                 .isEmpty();
         cluster = LocalCluster.builder(REPO)
                 .workDir(REPO.resolve("tunestream-cli/target/study-commands"))
-                .trainers(1)
-                .slotsPerTrainer(4)
-                .portBase(Ports.findFreeBlock(19380, 3))
+                .slotsPerTrainer(2)
+                .trainers(2)
+                .portBase(Ports.findFreeBlock(19380, 4))
                 .listener(message -> System.out.println("[study-it] " + message))
                 .start();
     }
@@ -85,10 +72,11 @@ class StudyCommandsIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void createWatchBestExportListAndStop() throws Exception {
-        Path spec = Files.createDirectories(REPO.resolve("tunestream-cli/target/study-commands")).resolve("spec.yaml");
-        Files.writeString(spec, SPEC);
+        var dryRun = cli("study", "create", "--dry-run", "-f", SPEC.toString());
+        assertThat(dryRun.code()).isZero();
+        assertThat(dryRun.out()).contains("is a valid study spec");
 
-        var created = cli("study", "create", "-q", "-f", spec.toString());
+        var created = cli("study", "create", "-q", "-f", SPEC.toString());
         assertThat(created.code()).as(created.err()).isZero();
         String studyId = created.out().trim();
         assertThat(studyId).isNotBlank().doesNotContain(" ");
@@ -105,11 +93,11 @@ class StudyCommandsIT {
         assertThat(csv.code()).isZero();
         var lines = csv.out().split("\r\n");
         assertThat(lines[0]).startsWith("trialNumber,trialId,state,value").contains("param.learning_rate");
-        assertThat(lines).hasSize(1 + 16);
+        assertThat(lines).hasSize(1 + TRIALS);
 
         var list = cli("study", "list");
         assertThat(list.code()).isZero();
-        assertThat(list.out()).contains(studyId).contains("COMPLETED").contains("16/16");
+        assertThat(list.out()).contains(studyId).contains("COMPLETED").contains(TRIALS + "/" + TRIALS);
 
         var stop = cli("study", "stop", studyId);
         assertThat(stop.code()).isEqualTo(ExitCodes.STUDY_FAILED);

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 import io.tunestream.contracts.SchemaVersion;
@@ -61,7 +61,7 @@ final class StudyFeed {
     }
 
     Map<String, Object> params(long n) {
-        var rng = new Random(1000 + n);
+        var rng = new SplittableRandom(0x9E3779B97F4A7C15L * (n + 1)); // java.util.Random's first draws follow the seed
         var params = new LinkedHashMap<String, Object>();
         params.put("learning_rate", Math.pow(10, -4 + 3 * rng.nextDouble()));
         params.put("momentum", 0.5 + 0.49 * rng.nextDouble());
