@@ -314,7 +314,7 @@ function renderImportance(study) {
   document.getElementById('importance-note').textContent = imp ? `fANOVA on ${imp.trials} completed trials` : 'needs two completed trials';
   const params = imp ? [...imp.parameters].reverse() : [];
   study.charts.importance.setOption({
-    animation: false, grid: { left: 120, right: 30, top: 10, bottom: 30 }, tooltip: { trigger: 'item' },
+    animation: false, grid: { left: 120, right: 60, top: 10, bottom: 30 }, tooltip: { trigger: 'item' },
     xAxis: { type: 'value', max: 1, axisLabel: { formatter: v => `${Math.round(v * 100)}%` } },
     yAxis: { type: 'category', data: params.map(p => p.parameter) },
     series: [{ id: 'importance', type: 'bar', data: params.map(p => Number(p.importance.toFixed(4))), itemStyle: { color: '#2f6fdf' },

@@ -94,6 +94,11 @@ public final class TunestreamCli implements Callable<Integer> {
             code = ExitCodes.USAGE;
         } else if (failure instanceof LocalClusterException || failure instanceof ServiceUnavailableException) {
             err.println("error: " + failure.getMessage());
+            if (failure.getCause() instanceof java.io.IOException && commandLine.getParent() != null
+                    && "study".equals(commandLine.getParent().getCommandName())) {
+                err.println("hint: is the service running? Its URL comes from --suggester-url / --results-url, else "
+                        + "TUNESTREAM_SUGGESTER_URL / TUNESTREAM_RESULTS_URL, else the config file (tunestream study --help).");
+            }
             code = ExitCodes.INFRASTRUCTURE;
         } else {
             err.println("internal error: " + failure);

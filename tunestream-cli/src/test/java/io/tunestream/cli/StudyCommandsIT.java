@@ -85,6 +85,10 @@ class StudyCommandsIT {
         assertThat(watched.code()).as(watched.err()).isEqualTo(ExitCodes.OK);
         assertThat(watched.out()).contains("100%").contains("study " + studyId + " COMPLETED").contains("best: trial ");
 
+        var bestText = cli("study", "best", studyId);
+        assertThat(bestText.code()).isZero();
+        assertThat(bestText.out()).contains("best trial of " + studyId).contains("val_loss = ").contains("learning_rate = ");
+
         var best = cli("study", "best", studyId, "--json");
         assertThat(best.code()).isZero();
         assertThat(best.out()).contains("\"state\" : \"COMPLETED\"").contains("learning_rate");

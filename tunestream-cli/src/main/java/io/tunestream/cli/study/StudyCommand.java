@@ -286,6 +286,10 @@ public final class StudyCommand implements Callable<Integer> {
         @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Leaderboard rows (default: ${DEFAULT-VALUE}).")
         int top;
 
+        @Option(names = "--no-redraw",
+                description = "Append progress lines instead of redrawing the screen (the default when the output is not a terminal).")
+        boolean noRedraw;
+
         @Override
         public Integer call() {
             if (top < 1) {
@@ -298,7 +302,8 @@ public final class StudyCommand implements Callable<Integer> {
                 throw CliException.notFound("suggester-service at " + suggester.baseUrl() + " knows no study '" + studyId + "'");
             }
             var watch = new StudyWatch(suggester, results, interval, unreachableLimit);
-            var printer = new WatchPrinter(out, results, studyId, top);
+            boolean redraw = !noRedraw && System.console() != null && !"dumb".equals(System.getenv("TERM"));
+            var printer = new WatchPrinter(out, results, studyId, top, redraw);
             var result = watch.await(studyId, timeout, printer::print, () -> { });
             var last = result.last();
             if (result.outcome() == StudyWatch.Outcome.TIMED_OUT) {
@@ -306,7 +311,7 @@ public final class StudyCommand implements Callable<Integer> {
                         + last.map(s -> s.study().state()).orElse("unknown"));
                 return ExitCodes.STUDY_FAILED;
             }
-            printer.leaderboard(true);
+            printer.leaderboard();
             var status = last.map(StudyWatch.Snapshot::study).orElseThrow();
             out.println("study " + studyId + " " + status.state() + (status.reason() == null ? "" : ": " + status.reason()));
             results.best(studyId).ifPresent(best -> out.println("best: trial " + best.trialNumber() + "  "
@@ -324,30 +329,38 @@ public final class StudyCommand implements Callable<Integer> {
         private final int top;
         private String lastBody = "";
         private String lastBoard = "";
+        private final boolean redraw;
         private Optional<String> metric = Optional.empty();
 
-        WatchPrinter(PrintWriter out, ResultsClient results, String studyId, int top) {
+        /** @param redraw clear the terminal and draw bar and leaderboard in place (ANSI), else append */
+        WatchPrinter(PrintWriter out, ResultsClient results, String studyId, int top, boolean redraw) {
             this.out = out;
             this.results = results;
             this.studyId = studyId;
             this.top = top;
+            this.redraw = redraw;
         }
 
         void print(StudyWatch.Snapshot snapshot) {
             String body = ProgressLine.body(snapshot);
             if (!body.equals(lastBody)) {
                 lastBody = body;
+                if (redraw) {
+                    out.print("\u001b[H\u001b[2J");
+                    lastBoard = "";
+                }
                 out.println(bar(snapshot) + " " + ProgressLine.line(snapshot));
                 metric = snapshot.results().map(ResultsSummary::metric);
-                leaderboard(false);
+                leaderboard();
             }
             out.flush();
         }
 
-        void leaderboard(boolean always) {
+        /** Prints the leaderboard's top rows when they changed since the last print. */
+        void leaderboard() {
             List<LeaderboardRow> rows = results.leaderboard(studyId);
             String board = LeaderboardTable.format(rows, top, metric);
-            if (always || (!board.equals(lastBoard) && !rows.isEmpty())) {
+            if (!board.equals(lastBoard) && !rows.isEmpty()) {
                 lastBoard = board;
                 out.print(board.lines().map(line -> "    " + line).collect(Collectors.joining(System.lineSeparator(), "", System.lineSeparator())));
             }

@@ -247,7 +247,8 @@ class StudyCommandTest {
         int code = TunestreamCli.execute(new String[] {"study", "list", "--suggester-url", "http://127.0.0.1:9"},
                 new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
         assertThat(code).isEqualTo(ExitCodes.INFRASTRUCTURE);
-        assertThat(err.toString()).contains("suggester-service at http://127.0.0.1:9 is unreachable");
+        assertThat(err.toString()).contains("suggester-service at http://127.0.0.1:9 is unreachable")
+                .contains("hint: is the service running?").contains("TUNESTREAM_SUGGESTER_URL");
     }
 
     @Test
