@@ -8,7 +8,8 @@
  *   <li>{@link io.tunestream.optimizer.objective} turns the user's direction into a loss, once;</li>
  *   <li>{@link io.tunestream.optimizer.history} is the immutable snapshot of a study that algorithms
  *       read;</li>
- *   <li>{@link io.tunestream.optimizer.sampler} suggests the next configuration from that snapshot.</li>
+ *   <li>{@link io.tunestream.optimizer.sampler} suggests the next configuration from that snapshot;</li>
+ *   <li>{@link io.tunestream.optimizer.analysis} tells which hyperparameters mattered (fANOVA).</li>
  * </ul>
  */
 package io.tunestream.optimizer;

@@ -22,6 +22,16 @@ public final class CliException extends RuntimeException {
         return new CliException(ExitCodes.INFRASTRUCTURE, message, cause);
     }
 
+    /** The study asked for does not exist: exit code 4. */
+    public static CliException notFound(String message) {
+        return new CliException(ExitCodes.NOT_FOUND, message, null);
+    }
+
+    /** The command ran but the outcome is not a success (e.g. the study was stopped): exit code 1. */
+    public static CliException unsuccessful(String message) {
+        return new CliException(ExitCodes.STUDY_FAILED, message, null);
+    }
+
     public int exitCode() {
         return exitCode;
     }

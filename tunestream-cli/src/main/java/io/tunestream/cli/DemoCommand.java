@@ -127,7 +127,7 @@ final class DemoCommand implements Callable<Integer> {
             var submitted = suggester.submit(document, format);
             long submittedAt = System.nanoTime();
             out.println("-- study " + submitted.studyId() + " (" + studySpec.name() + ") submitted: "
-                    + describe(studySpec) + "; dashboard data at " + cluster.resultsUrl() + "/api/studies/" + submitted.studyId());
+                    + describe(studySpec) + "; live dashboard at " + cluster.resultsUrl() + "/dashboard/#/study/" + submitted.studyId());
 
             var remaining = timeout.minus(Duration.ofNanos(submittedAt - begin));
             var watch = new StudyWatch(suggester, results, Duration.ofSeconds(1), Duration.ofSeconds(15));

@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A service was unreachable or a process or port failed us (also internal errors). */
     public static final int INFRASTRUCTURE = 3;
+    /** {@code tunestream study ...}: the study (or its best trial) does not exist. */
+    public static final int NOT_FOUND = 4;
 
     private ExitCodes() {
     }

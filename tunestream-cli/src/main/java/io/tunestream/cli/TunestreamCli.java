@@ -3,11 +3,13 @@ package io.tunestream.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.tunestream.cli.client.ServiceUnavailableException;
 import io.tunestream.cli.client.SpecRejectedException;
 import io.tunestream.cli.local.LocalClusterException;
+import io.tunestream.cli.study.StudyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,13 +26,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = TunestreamCli.Version.class,
         description = "Event-driven hyperparameter optimization on Apache Kafka.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, StudyCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (the study completed)",
                 "1:the study failed or did not complete in time",
                 "2:usage error: bad option or invalid study spec",
-                "3:a service was unreachable, or a process or port failed"})
+                "3:a service was unreachable, or a process or port failed",
+                "4:study commands: no such study"})
 public final class TunestreamCli implements Callable<Integer> {
 
     @Spec
@@ -63,7 +66,14 @@ public final class TunestreamCli implements Callable<Integer> {
 
     /** Runs the command line and returns its exit code (never calls {@code System.exit}). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        var commandLine = new CommandLine(new TunestreamCli())
+        return execute(args, out, err, System.getenv());
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, reading settings from {@code env}, not the process's. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        var commandLine = new CommandLine(new TunestreamCli());
+        ((StudyCommand) commandLine.getSubcommands().get("study").getCommand()).withEnvironment(env);
+        commandLine
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -84,6 +94,11 @@ public final class TunestreamCli implements Callable<Integer> {
             code = ExitCodes.USAGE;
         } else if (failure instanceof LocalClusterException || failure instanceof ServiceUnavailableException) {
             err.println("error: " + failure.getMessage());
+            if (failure.getCause() instanceof java.io.IOException && commandLine.getParent() != null
+                    && "study".equals(commandLine.getParent().getCommandName())) {
+                err.println("hint: is the service running? Its URL comes from --suggester-url / --results-url, else "
+                        + "TUNESTREAM_SUGGESTER_URL / TUNESTREAM_RESULTS_URL, else the config file (tunestream study --help).");
+            }
             code = ExitCodes.INFRASTRUCTURE;
         } else {
             err.println("internal error: " + failure);

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.tunestream.contracts.SchemaVersion;
 import io.tunestream.contracts.events.DecisionAction;
@@ -19,6 +20,7 @@ import io.tunestream.contracts.events.StudyChanged;
 import io.tunestream.contracts.events.TrialDecided;
 import io.tunestream.contracts.events.TrialReported;
 import io.tunestream.contracts.events.TrialSuggested;
+import io.tunestream.contracts.spec.StudySpec;
 import io.tunestream.optimizer.scheduler.SchedulerAction;
 import io.tunestream.optimizer.scheduler.TrialDecision;
 
@@ -55,6 +57,8 @@ public final class ResultsLedger {
     private final Map<String, StudyEntry> studies = new HashMap<>();
     private final Set<DecisionKey> published = new HashSet<>();
     private boolean replaying;
+    /** Increases with every event applied; studies and trials remember it at their last change. */
+    private long sequence;
 
     public ResultsLedger(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -70,6 +74,7 @@ public final class ResultsLedger {
         if (!study.apply(event)) {
             return List.of();
         }
+        study.version = ++sequence;
         var decisions = new ArrayList<TrialDecided>(referee(study, study.refereeBacklog()));
         for (TrialEntry trial : study.trials()) {
             decide(study, trial).ifPresent(decisions::add);
@@ -81,6 +86,7 @@ public final class ResultsLedger {
         StudyEntry study = entry(event.studyId());
         TrialEntry trial = study.trial(event.trialId(), event.trialNumber());
         trial.applySuggestion(event);
+        touch(study, trial);
         return decide(study, trial).stream().toList();
     }
 
@@ -89,6 +95,9 @@ public final class ResultsLedger {
         TrialEntry trial = study.trial(event.trialId(), event.trialNumber());
         boolean accepted = !trial.state().isFinal() && event.attempt() >= trial.attempt();
         trial.applyReport(event);
+        if (accepted) {
+            touch(study, trial);
+        }
         var decisions = new ArrayList<TrialDecided>();
         decide(study, trial).ifPresent(decisions::add);
         if (accepted && event.kind() == ReportKind.EPOCH) {
@@ -208,6 +217,38 @@ public final class ResultsLedger {
             return Optional.empty();
         }
         return study.findTrial(trialId).map(trial -> trial.detail(study.objectiveMetric(trial)));
+    }
+
+    /**
+     * What changed in a study after {@code sinceVersion}: its summary and spec, the current version,
+     * and every trial changed since (with its curve and timings); all trials for version 0. Empty when
+     * the study is unknown. A client keeps the returned version and asks again with it: the live
+     * dashboard's deltas.
+     */
+    public synchronized Optional<StudyChanges> changes(String studyId, long sinceVersion) {
+        StudyEntry study = studies.get(studyId);
+        if (study == null) {
+            return Optional.empty();
+        }
+        var changed = new ArrayList<TrialDetail>();
+        for (TrialEntry trial : study.trials()) {
+            if (trial.version > sinceVersion) {
+                changed.add(trial.detail(study.objectiveMetric(trial)));
+            }
+        }
+        return Optional.of(new StudyChanges(study.summary(), study.spec(), study.version, study.trials().size(), changed));
+    }
+
+    /** The specs of every study whose {@code StudyChanged} arrived, by study id. */
+    public synchronized Map<String, StudySpec> specs() {
+        var specs = new TreeMap<String, StudySpec>();
+        studies.forEach((id, study) -> study.spec().ifPresent(spec -> specs.put(id, spec)));
+        return specs;
+    }
+
+    private void touch(StudyEntry study, TrialEntry trial) {
+        trial.version = ++sequence;
+        study.version = sequence;
     }
 
     private StudyEntry entry(String studyId) {

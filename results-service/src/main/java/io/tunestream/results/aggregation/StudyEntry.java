@@ -27,6 +27,9 @@ final class StudyEntry {
     private Direction direction;
     private Integer maxTrials;
     private Instant changedAt;
+    private StudySpec spec;
+    /** The ledger's sequence number at this study's last change (see {@link ResultsLedger#changes}). */
+    long version;
     private final Map<String, TrialEntry> trials = new LinkedHashMap<>();
     private Referee referee;
     private boolean refereeSettled;
@@ -68,6 +71,7 @@ final class StudyEntry {
         changedAt = event.occurredAt();
         state = event.state();
         StudySpec spec = event.spec();
+        this.spec = spec;
         name = spec.name();
         ObjectiveSpec objective = spec.objective();
         if (objective != null) {
@@ -139,6 +143,11 @@ final class StudyEntry {
                 .map(TrialEntry::objectiveMetric)
                 .flatMap(Optional::stream)
                 .findFirst());
+    }
+
+    /** The study's spec as of its last change; empty until its {@code StudyChanged} arrived. */
+    Optional<StudySpec> spec() {
+        return Optional.ofNullable(spec);
     }
 
     Optional<Direction> direction() {

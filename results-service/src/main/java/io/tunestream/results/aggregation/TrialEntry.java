@@ -40,6 +40,9 @@ final class TrialEntry {
     private Map<String, Double> finalMetrics = Map.of();
     private int finalEpoch;
 
+    /** The ledger's sequence number at this trial's last change (see {@link ResultsLedger#changes}). */
+    long version;
+
     /** A final decision was emitted (or found already published); never a second one. */
     boolean finalDecided;
     /** A STOP order was emitted (or found already published); never a second one. */

@@ -12,7 +12,7 @@ public final class ApiException extends RuntimeException {
         this.status = status;
     }
 
-    static ApiException notFound(String message) {
+    public static ApiException notFound(String message) {
         return new ApiException(Response.Status.NOT_FOUND, message, null);
     }
 

@@ -21,7 +21,7 @@ public record StudySummaryJson(
         long epochsUsed,
         Integer maxTrials) {
 
-    static StudySummaryJson from(StudySummary summary) {
+    public static StudySummaryJson from(StudySummary summary) {
         return new StudySummaryJson(
                 summary.studyId(),
                 summary.name().orElse(null),

@@ -22,10 +22,17 @@ final class RestClient {
     private final String service;
     private final URI base;
     private final HttpClient http;
+    private final Optional<String> token;
 
     RestClient(String service, URI base) {
+        this(service, base, Optional.empty());
+    }
+
+    /** @param token sent as {@code Authorization: Bearer <token>} with every request when present */
+    RestClient(String service, URI base, Optional<String> token) {
         this.service = service;
         this.base = base;
+        this.token = token.filter(t -> !t.isBlank());
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
@@ -44,7 +51,9 @@ final class RestClient {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        var built = request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json").build();
+        request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        var built = request.build();
         try {
             return http.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -57,6 +66,10 @@ final class RestClient {
     }
 
     void requireSuccess(HttpResponse<String> response, String what) {
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new ServiceUnavailableException(service + " refused " + what + " with HTTP " + response.statusCode()
+                    + (token.isPresent() ? ": the API token was not accepted" : ": it needs an API token (--token or TUNESTREAM_API_TOKEN)"));
+        }
         if (response.statusCode() / 100 != 2) {
             throw new ServiceUnavailableException(service + " answered " + what + " with HTTP " + response.statusCode()
                     + ": " + abbreviate(response.body()));

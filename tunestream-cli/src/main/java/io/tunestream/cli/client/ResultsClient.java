@@ -12,7 +12,24 @@ public final class ResultsClient {
     private final RestClient rest;
 
     public ResultsClient(URI baseUrl) {
-        this.rest = new RestClient("results-service", baseUrl);
+        this(baseUrl, Optional.empty());
+    }
+
+    /** @param token the API token, sent as {@code Authorization: Bearer} when present */
+    public ResultsClient(URI baseUrl, Optional<String> token) {
+        this.rest = new RestClient("results-service", baseUrl, token);
+    }
+
+    /** {@code GET /api/studies}: every study results-service has seen. */
+    public List<ResultsSummary> studies() {
+        var type = Json.mapper().getTypeFactory().constructCollectionType(List.class, ResultsSummary.class);
+        return rest.<List<ResultsSummary>>get("/api/studies", type).orElse(List.of());
+    }
+
+    /** {@code GET /api/studies/{id}/trials?sort=number}: every trial by number; empty for an unknown study. */
+    public Optional<List<LeaderboardRow>> trialsByNumber(String studyId) {
+        var type = Json.mapper().getTypeFactory().constructCollectionType(List.class, LeaderboardRow.class);
+        return rest.get("/api/studies/" + studyId + "/trials?sort=number", type);
     }
 
     public URI baseUrl() {

@@ -37,7 +37,18 @@ public final class SuggesterClient {
     private final RestClient rest;
 
     public SuggesterClient(URI baseUrl) {
-        this.rest = new RestClient("suggester-service", baseUrl);
+        this(baseUrl, Optional.empty());
+    }
+
+    /** @param token the API token, sent as {@code Authorization: Bearer} when present */
+    public SuggesterClient(URI baseUrl, Optional<String> token) {
+        this.rest = new RestClient("suggester-service", baseUrl, token);
+    }
+
+    /** {@code GET /api/studies}: every study the suggester owns. */
+    public List<StudyStatus> studies() {
+        var type = Json.mapper().getTypeFactory().constructCollectionType(List.class, StudyStatus.class);
+        return rest.<List<StudyStatus>>get("/api/studies", type).orElse(List.of());
     }
 
     public URI baseUrl() {

@@ -51,7 +51,7 @@ class ClientsTest {
         stub.answer("POST /api/studies", new Answer(201, studyView("RUNNING", 4, 0, 0)));
         var status = new SuggesterClient(stub.url()).submit("name: demo\n", SpecFormat.YAML);
         assertThat(status).isEqualTo(new StudyStatus("demo-1", "RUNNING", null, 4, 0, 0));
-        assertThat(stub.received("POST /api/studies")).isEqualTo(new StubService.Received("application/yaml", "name: demo\n"));
+        assertThat(stub.received("POST /api/studies")).isEqualTo(new StubService.Received("application/yaml", "name: demo\n", null));
     }
 
     @Test

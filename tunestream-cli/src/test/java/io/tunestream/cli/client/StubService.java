@@ -13,44 +13,45 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** A stub HTTP service on a free loopback port: answers each {@code "METHOD /path?query"} with scripted answers. */
-final class StubService implements AutoCloseable {
+/** A stub HTTP service (public: the study commands' tests use it too) on a free loopback port: answers each {@code "METHOD /path?query"} with scripted answers. */
+public final class StubService implements AutoCloseable {
 
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
     }
 
     /** What the stub received for one request line. */
-    record Received(String contentType, String body) {
+    public record Received(String contentType, String body, String authorization) {
     }
 
     private final HttpServer server;
     private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
     private final Map<String, Received> received = new ConcurrentHashMap<>();
 
-    StubService() throws IOException {
+    public StubService() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Answers {@code request} with the given answers in turn; the last one repeats. */
-    StubService answer(String request, Answer... sequence) {
+    public StubService answer(String request, Answer... sequence) {
         answers.put(request, new ArrayList<>(List.of(sequence)));
         return this;
     }
 
-    Received received(String request) {
+    public Received received(String request) {
         return received.get(request);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         var key = exchange.getRequestMethod() + " " + exchange.getRequestURI();
         received.put(key, new Received(exchange.getRequestHeaders().getFirst("Content-Type"),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                exchange.getRequestHeaders().getFirst("Authorization")));
         var sequence = answers.getOrDefault(key, List.of(new Answer(404, "{\"error\":\"nothing here\"}")));
         Answer answer;
         synchronized (sequence) {
