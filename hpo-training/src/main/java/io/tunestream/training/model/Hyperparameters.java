@@ -118,11 +118,16 @@ public record Hyperparameters(
         double weightDecay = reader.number(WEIGHT_DECAY, 0.0);
         double dropout = reader.number(DROPOUT, 0.0);
         var optimizer = reader.choice(OPTIMIZER, OptimizerKind.SGD, OptimizerKind::fromWireName, OptimizerKind.values(), OptimizerKind::wireName);
-        if (!problems.isEmpty()) {
-            throw new InvalidHyperparameterException(problems);
+        try {
+            var hp = new Hyperparameters(learningRate, lrDecay, schedule, stepSize, epochs, batchSize, momentum, layers, units, activation,
+                    weightDecay, dropout, optimizer);
+            if (problems.isEmpty()) {
+                return hp;
+            }
+        } catch (InvalidHyperparameterException e) {
+            problems.addAll(e.problems()); // every broken rule at once, range rules after the type rules
         }
-        return new Hyperparameters(learningRate, lrDecay, schedule, stepSize, epochs, batchSize, momentum, layers, units, activation,
-                weightDecay, dropout, optimizer);
+        throw new InvalidHyperparameterException(problems);
     }
 
     /** The learning rate of {@code epoch} (from 1) under this schedule. */
