@@ -13,8 +13,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -146,15 +147,30 @@ final class MlpModel implements AutoCloseable {
             try (NDManager step = manager.newSubManager()) {
                 NDArray input = step.create(FloatBuffer.wrap(x, 0, size * features), new Shape(size, features));
                 NDArray target = step.create(java.util.Arrays.copyOf(y, size));
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDArray logits = trainer.forward(new NDList(input)).singletonOrThrow();
-                    NDArray value = loss.evaluate(new NDList(target), new NDList(logits));
-                    collector.backward(value);
-                }
+                backward(input, target, step);
                 trainer.step();
             }
         }
         return lr;
+    }
+
+    /**
+     * Forward and backward pass of one batch, gradients into the parameters. Not through DJL's
+     * {@code GradientCollector}: the PyTorch engine allows one of those per JVM at a time (a static
+     * flag), and a trainer's slots train side by side. PyTorch's grad mode is per thread, so each slot
+     * records its own graph, as the collector would, and nothing else is shared between models.
+     */
+    private void backward(NDArray input, NDArray target, NDManager step) {
+        boolean previous = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        try {
+            NDArray logits = trainer.forward(new NDList(input)).singletonOrThrow();
+            NDArray value = loss.evaluate(new NDList(target), new NDList(logits));
+            NDArray seed = step.ones(value.getShape(), value.getDataType());
+            JniUtils.backward((PtNDArray) value, (PtNDArray) seed, false, false);
+        } finally {
+            JniUtils.setGradMode(previous);
+        }
     }
 
     /** Scores the rows the model was built to be evaluated on (validation, or test in a final evaluation). */

@@ -17,6 +17,7 @@ import ai.djl.pytorch.jni.JniUtils;
 public final class TorchRuntime {
 
     public static final String ENGINE = "PyTorch";
+    private static volatile Integer gpus;
 
     static {
         setIfAbsent("ai.djl.offline", "true");
@@ -42,7 +43,7 @@ public final class TorchRuntime {
 
     /** The device for {@code choice}: the first GPU when asked for (or, for auto, when there is one), else the CPU. */
     public static Device device(DeviceChoice choice) {
-        int gpus = engine().getGpuCount();
+        int gpus = gpuCount();
         return switch (choice) {
             case CPU -> Device.cpu();
             case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
@@ -53,6 +54,16 @@ public final class TorchRuntime {
                 yield Device.gpu();
             }
         };
+    }
+
+    /** GPUs the engine sees, asked once: the answer does not change while the process runs. */
+    private static int gpuCount() {
+        Integer count = gpus;
+        if (count == null) {
+            count = engine().getGpuCount();
+            gpus = count;
+        }
+        return count;
     }
 
     /** The engine's version, for logs. */
