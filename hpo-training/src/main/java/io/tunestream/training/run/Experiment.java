@@ -73,8 +73,8 @@ public final class Experiment implements AutoCloseable {
         means.put(EpochMetrics.EPOCH_SECONDS, perFold.stream().mapToDouble(EpochMetrics::seconds).sum());
         means.put(PARAMETERS, (double) parameters);
         if (perFold.size() > 1) {
-            for (EpochMetrics metrics : perFold) {
-                int f = perFold.indexOf(metrics);
+            for (int f = 0; f < perFold.size(); f++) {
+                EpochMetrics metrics = perFold.get(f);
                 means.put("fold" + f + "_" + EpochMetrics.VAL_LOSS, metrics.validation().loss());
                 means.put("fold" + f + "_" + EpochMetrics.VAL_ACCURACY, metrics.validation().accuracy());
             }
