@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
     Path specFile;
 
     @Option(names = "--output", paramLabel = "FILE",
-            description = "Also write the outcome as JSON: studyId, state, trials, best {trialId, params, value}, epochsUsed, elapsedSeconds.")
+            description = "Also write the outcome as JSON: studyId, state, trials, best {trialId, params, value}, epochsUsed, elapsedSeconds, finalEvaluation (builtin studies: the test metrics).")
     Path output;
 
     @Option(names = "--trainers", paramLabel = "N", defaultValue = "2", description = "Trainer processes (default: ${DEFAULT-VALUE}).")
