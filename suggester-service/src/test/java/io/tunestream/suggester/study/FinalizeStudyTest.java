@@ -151,4 +151,28 @@ class FinalizeStudyTest {
         lost.restore(StudyState.RUNNING, null, suggested, List.copyOf(decisions), false);
         assertThat(lost.resume().suggestions()).singleElement().satisfies(t -> assertThat(t.trialId()).isEqualTo("s-final"));
     }
+
+    @Test
+    void theRecoveryKeepsTheFinalJobOutOfTheTrialsAndRemembersIt() {
+        var spec = builtin(null).withSeed(5);
+        var run = new StudyRun("s", spec);
+        var recovery = new StudyRecovery();
+        var start = run.start();
+        recovery.onStudyChanged(start.studyChanges().get(0));
+        var pending = new ArrayList<>(start.suggestions());
+        while (!pending.isEmpty()) {
+            var trial = pending.remove(0);
+            recovery.onTrialSuggested(trial);
+            if (trial.isFinalize()) {
+                continue;
+            }
+            var decision = decided(trial, DecisionAction.COMPLETED, 0.9, 5);
+            recovery.onTrialDecided(decision);
+            pending.addAll(run.onDecision(decision).suggestions());
+        }
+        assertThat(recovery.studies()).singleElement().satisfies(study -> {
+            assertThat(study.suggested()).containsOnlyKeys(0L, 1L, 2L);
+            assertThat(study.finalizeSuggested()).isTrue();
+        });
+    }
 }
