@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
     Path specFile;
 
     @Option(names = "--output", paramLabel = "FILE",
-            description = "Also write the outcome as JSON: studyId, state, trials, best {trialId, params, value}, epochsUsed, elapsedSeconds.")
+            description = "Also write the outcome as JSON: studyId, state, trials, best {trialId, params, value}, epochsUsed, elapsedSeconds, finalEvaluation (builtin studies: the test metrics).")
     Path output;
 
     @Option(names = "--trainers", paramLabel = "N", defaultValue = "2", description = "Trainer processes (default: ${DEFAULT-VALUE}).")
@@ -150,6 +150,14 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             best.ifPresentOrElse(row -> out.print(LeaderboardTable.bestConfig(row, metric)),
                     () -> out.println("No trial completed, so there is no best configuration."));
+            // The final evaluation is stored before the decision that completes the study: read it fresh.
+            var finalEvaluation = results.summary(submitted.studyId()).map(s -> s.finalEvaluation());
+            if (finalEvaluation.isPresent()) {
+                summary = summary.map(s -> new io.tunestream.cli.client.ResultsSummary(s.studyId(), s.name(), s.state(), s.metric(),
+                        s.direction(), s.trials(), s.bestValue(), s.bestTrialId(), s.epochsUsed(), s.maxTrials(), finalEvaluation.get()));
+                out.println();
+                out.print(LeaderboardTable.finalEvaluation(finalEvaluation.get()));
+            }
 
             var report = StudyReport.of(status, summary, best, elapsedSeconds, startupSeconds);
             if (output != null) {

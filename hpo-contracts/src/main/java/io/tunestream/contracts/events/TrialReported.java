@@ -11,7 +11,8 @@ import io.tunestream.contracts.SchemaVersion;
  * a trial re-run after a trainer died reports attempt 2, and consumers never let an older attempt
  * override a newer one. {@code epoch} counts from 1 for EPOCH reports and is the last epoch run for the
  * final ones (0 before any epoch). Metric values may be NaN (a diverged loss is the worst loss) but
- * never infinite.
+ * never infinite. {@code artifact} (optional) is where the attempt saved its model, e.g. the final
+ * evaluation's retrained model.
  */
 public record TrialReported(
         int schemaVersion,
@@ -24,7 +25,8 @@ public record TrialReported(
         Map<String, Double> metrics,
         String workerId,
         String message,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String artifact) {
 
     public TrialReported {
         Checks.requireSchemaVersion(schemaVersion, "TrialReported");
@@ -45,11 +47,32 @@ public record TrialReported(
         }
         Checks.requireText(workerId, "workerId");
         Checks.requireNonNull(occurredAt, "occurredAt");
+        if (artifact != null && (artifact.isBlank() || artifact.length() > 2000)) {
+            throw new IllegalArgumentException("artifact must be 1-2000 characters when given, but was \"" + artifact + "\"");
+        }
+    }
+
+    /** A report without an artifact. */
+    public TrialReported(int schemaVersion, String studyId, String trialId, long trialNumber, int attempt, ReportKind kind, int epoch,
+                         Map<String, Double> metrics, String workerId, String message, Instant occurredAt) {
+        this(schemaVersion, studyId, trialId, trialNumber, attempt, kind, epoch, metrics, workerId, message, occurredAt, null);
+    }
+
+    /** The saved model, when the attempt saved one. */
+    public java.util.Optional<String> artifactPath() {
+        return java.util.Optional.ofNullable(artifact);
     }
 
     public static TrialReported of(TrialSuggested trial, int attempt, ReportKind kind, int epoch,
                                    Map<String, Double> metrics, String workerId, String message) {
         return new TrialReported(SchemaVersion.CURRENT, trial.studyId(), trial.trialId(), trial.trialNumber(),
-                attempt, kind, epoch, metrics, workerId, message, Instant.now());
+                attempt, kind, epoch, metrics, workerId, message, Instant.now(), null);
+    }
+
+    /** As {@link #of}, with the path of the model the attempt saved. */
+    public static TrialReported withArtifact(TrialSuggested trial, int attempt, ReportKind kind, int epoch,
+                                             Map<String, Double> metrics, String workerId, String message, String artifact) {
+        return new TrialReported(SchemaVersion.CURRENT, trial.studyId(), trial.trialId(), trial.trialNumber(),
+                attempt, kind, epoch, metrics, workerId, message, Instant.now(), artifact);
     }
 }

@@ -11,6 +11,11 @@ import io.tunestream.contracts.spec.TrainerSpec;
  * One trial to run: the work item of the trainers' share group. Self-contained, so that a trainer
  * needs nothing else to run it: parameters (numbers as JSON numbers, never strings), the epoch budget,
  * the metric to report as the objective, the backend and its settings, and the trial's own seed.
+ *
+ * <p>{@code finalizeJob} (absent from the records of earlier versions, which therefore read as
+ * ordinary trials) marks the one item that ends a study: the best trial's configuration evaluated on
+ * the test set. It has its own trial id ({@link #finalTrialId}) and the next free trial number, so that
+ * it never collides with a trial of the search.
  */
 public record TrialSuggested(
         int schemaVersion,
@@ -22,7 +27,8 @@ public record TrialSuggested(
         String objectiveMetric,
         TrainerSpec trainer,
         long seed,
-        Instant suggestedAt) {
+        Instant suggestedAt,
+        FinalizeJob finalizeJob) {
 
     public TrialSuggested {
         Checks.requireSchemaVersion(schemaVersion, "TrialSuggested");
@@ -40,6 +46,36 @@ public record TrialSuggested(
         Checks.requireNonNull(trainer, "trainer");
         Checks.requireText(trainer.backend(), "trainer.backend");
         Checks.requireNonNull(suggestedAt, "suggestedAt");
+        if (finalizeJob != null && !trialId.equals(finalTrialId(studyId))) {
+            throw new IllegalArgumentException("trialId of a finalize job must be " + finalTrialId(studyId) + ", but was " + trialId);
+        }
+    }
+
+    /** A trial of the search (no finalize job). */
+    public TrialSuggested(int schemaVersion, String studyId, String trialId, long trialNumber, Map<String, Object> params, int maxEpochs,
+                          String objectiveMetric, TrainerSpec trainer, long seed, Instant suggestedAt) {
+        this(schemaVersion, studyId, trialId, trialNumber, params, maxEpochs, objectiveMetric, trainer, seed, suggestedAt, null);
+    }
+
+    /** Whether this item is a study's final evaluation. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isFinalize() {
+        return finalizeJob != null;
+    }
+
+    /** The finalize job, when this item is one. */
+    public java.util.Optional<FinalizeJob> finalizeOf() {
+        return java.util.Optional.ofNullable(finalizeJob);
+    }
+
+    /** The trial id of a study's final evaluation: one per study. */
+    public static String finalTrialId(String studyId) {
+        return studyId + "-final";
+    }
+
+    /** Whether {@code trialId} is the final evaluation of {@code studyId}. */
+    public static boolean isFinalTrialId(String studyId, String trialId) {
+        return finalTrialId(studyId).equals(trialId);
     }
 
     /** The id of trial {@code trialNumber} of a study: stable, so a re-published suggestion is recognised. */

@@ -27,7 +27,7 @@ public final class StudySpecValidator {
             "gp", List.of("nStartupTrials", "nRestarts", "nCandidates"),
             "bohb", List.of("randomFraction", "minPoints", "nStartupTrials", "gamma", "nEiCandidates", "priorWeight",
                     "multivariate", "constantLiar"));
-    public static final Set<String> BACKENDS = Set.of(SyntheticSettings.BACKEND, "command");
+    public static final Set<String> BACKENDS = Set.of(SyntheticSettings.BACKEND, "command", BuiltinSettings.BACKEND);
     private static final Pattern PROGRAM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     public static final int MAX_TRIALS_LIMIT = 100_000;
     public static final int MAX_PARALLEL_LIMIT = 1_000;
@@ -60,6 +60,7 @@ public final class StudySpecValidator {
         validateTrainer(spec.trainer(), spec.searchSpace(), errors);
         validateScheduler(spec.scheduler(), spec.budget(), errors);
         validateBohbScheduler(spec, errors);
+        validateFinalize(spec, errors);
         return errors;
     }
 
@@ -293,6 +294,13 @@ public final class StudySpecValidator {
             validateCommandSettings(trainer.settings(), errors);
             return;
         }
+        if (trainer.backend().equals(BuiltinSettings.BACKEND)) {
+            BuiltinSettings.parse(trainer.settings(), "trainer.settings", errors);
+            if (space != null) {
+                BuiltinSettings.validateSearchSpace(space, errors);
+            }
+            return;
+        }
         var settings = SyntheticSettings.parse(trainer.settings(), "trainer.settings", errors);
         if (space != null) {
             for (var target : settings.targets().keySet()) {
@@ -394,6 +402,32 @@ public final class StudySpecValidator {
         if (scheduler == null && budgetEpochs != null && budgetEpochs >= 1 && budgetEpochs < needed) {
             errors.add(new FieldError("budget.maxEpochs", "budget.maxEpochs must be >= " + needed + " when algorithm.name is bohb"
                     + " (its implied hyperband scheduler needs minEpochs * eta = " + needed + " epochs), but was " + budgetEpochs));
+        }
+    }
+
+    /** {@code finalize} needs a held-out test set, which only the builtin backend has. */
+    private static void validateFinalize(StudySpec spec, List<FieldError> errors) {
+        FinalizeSpec finalization = spec.finalization();
+        if (finalization == null) {
+            return;
+        }
+        TrainerSpec trainer = spec.trainer();
+        if (trainer == null || trainer.backend() == null) {
+            return;
+        }
+        if (!trainer.backend().equals(BuiltinSettings.BACKEND)) {
+            errors.add(new FieldError("finalize", "finalize is only supported by trainer.backend builtin (it needs a held-out test set), but the backend was \""
+                    + trainer.backend() + "\""));
+            return;
+        }
+        if (trainer.settings().get("testFraction") instanceof Number n && n.doubleValue() == 0) {
+            errors.add(new FieldError("trainer.settings.testFraction", "trainer.settings.testFraction must be > 0 when finalize is set (the final evaluation needs test rows)"));
+        }
+        if (finalization.modelDir() != null && (finalization.modelDir().isBlank() || finalization.modelDir().length() > 1000)) {
+            errors.add(new FieldError("finalize.modelDir", "finalize.modelDir must be a directory path of 1-1000 characters, but was \"" + finalization.modelDir() + "\""));
+        }
+        if (finalization.modelDir() != null && !finalization.retrainOrDefault()) {
+            errors.add(new FieldError("finalize.modelDir", "finalize.modelDir is only used with finalize.retrain: true (only a retrained model is saved)"));
         }
     }
 

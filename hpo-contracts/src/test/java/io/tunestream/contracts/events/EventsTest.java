@@ -62,4 +62,30 @@ class EventsTest {
         assertThat(TrialDecided.of("s", "t", 0, 1, DecisionAction.FAILED, 0, null, "boom").action().isFinal()).isTrue();
         assertThat(DecisionAction.STOP.isFinal()).isFalse();
     }
+
+    @Test
+    void aFinalizeJobRoundTripsAndOlderRecordsReadAsOrdinaryTrials() {
+        var job = new TrialSuggested(1, "s-1", TrialSuggested.finalTrialId("s-1"), 12, Map.of("lr", 0.01), 5, "val_loss",
+                new TrainerSpec("builtin", Map.of()), 42L, java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                new FinalizeJob(3, "s-1-t3", true, "/models"));
+        var json = Json.write(job);
+        assertThat(json).contains("\"finalizeJob\":{\"trialNumber\":3");
+        assertThat(Json.read(json, TrialSuggested.class)).isEqualTo(job);
+        assertThat(Json.read(json, TrialSuggested.class).isFinalize()).isTrue();
+        // A record written before the field existed is an ordinary trial.
+        var old = Json.write(trial).replace(",\"finalizeJob\":null", "");
+        assertThat(old).doesNotContain("finalizeJob");
+        assertThat(Json.read(old, TrialSuggested.class).finalizeOf()).isEmpty();
+        assertThatThrownBy(() -> new TrialSuggested(1, "s-1", "s-1-t12", 12, Map.of(), 5, "val_loss", new TrainerSpec("builtin", Map.of()), 1L,
+                java.time.Instant.now(), new FinalizeJob(3, "s-1-t3", false, null)))
+                .hasMessage("trialId of a finalize job must be s-1-final, but was s-1-t12");
+    }
+
+    @Test
+    void aReportMayNameItsArtifact() {
+        var report = TrialReported.withArtifact(trial, 1, ReportKind.COMPLETED, 5, Map.of("test_accuracy", 0.97), "w", null, "/models/s-1");
+        var back = Json.read(Json.write(report), TrialReported.class);
+        assertThat(back.artifactPath()).contains("/models/s-1");
+        assertThat(TrialReported.of(trial, 1, ReportKind.COMPLETED, 5, Map.of("val_loss", 1.0), "w", null).artifactPath()).isEmpty();
+    }
 }

@@ -80,7 +80,7 @@ class StudySpecParserTest {
             "direction: minimize|direction: down|objective.direction must be one of minimize, maximize, but was \"down\"",
             "choices: [relu, tanh]|choices: [relu, relu]|searchSpace.act.choices[1] must not repeat an earlier choice, but relu appears twice",
             "targets: {lr: 0.01}|targets: {momentum: 0.9}|trainer.settings.targets.momentum must name a parameter of searchSpace",
-            "backend: synthetic|backend: slurm|trainer.backend must be one of command, synthetic, but was \"slurm\"",
+            "backend: synthetic|backend: slurm|trainer.backend must be one of builtin, command, synthetic, but was \"slurm\"",
             "backend: synthetic, settings: {epochMillis: 10, targets: {lr: 0.01}}|backend: command, settings: {program: 'rm -rf /'}|trainer.settings.program must be the name of a program registered on the trainers (letters, digits, '.', '_', '-'), but was rm -rf /",
             "backend: synthetic, settings: {epochMillis: 10, targets: {lr: 0.01}}|backend: command, settings: {program: mlp, command: evil}|trainer.settings.command is not a setting of the command backend (it takes only program; the operator configures the command)",
             "low: 1, high: 4|low: 1.5, high: 4|searchSpace.layers.low must be an integer for type int, but was 1.5",

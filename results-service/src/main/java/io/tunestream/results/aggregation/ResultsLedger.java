@@ -84,6 +84,10 @@ public final class ResultsLedger {
 
     public synchronized List<TrialDecided> onTrialSuggested(TrialSuggested event) {
         StudyEntry study = entry(event.studyId());
+        if (event.isFinalize()) {
+            study.finalEntry().applySuggestion(event);
+            return decideFinal(study).stream().toList();
+        }
         TrialEntry trial = study.trial(event.trialId(), event.trialNumber());
         trial.applySuggestion(event);
         touch(study, trial);
@@ -92,6 +96,10 @@ public final class ResultsLedger {
 
     public synchronized List<TrialDecided> onTrialReported(TrialReported event) {
         StudyEntry study = entry(event.studyId());
+        if (TrialSuggested.isFinalTrialId(event.studyId(), event.trialId())) {
+            study.finalEntry().applyReport(event);
+            return decideFinal(study).stream().toList();
+        }
         TrialEntry trial = study.trial(event.trialId(), event.trialNumber());
         boolean accepted = !trial.state().isFinal() && event.attempt() >= trial.attempt();
         trial.applyReport(event);
@@ -253,6 +261,36 @@ public final class ResultsLedger {
 
     private StudyEntry entry(String studyId) {
         return studies.computeIfAbsent(studyId, StudyEntry::new);
+    }
+
+    /**
+     * The one decision that ends a study's final evaluation (what the suggester waits for to complete
+     * the study): COMPLETED with the test value of the objective metric ({@code val_x} is judged as
+     * {@code test_x}; NaN when the trainer did not report it), or FAILED / STOPPED with the reason.
+     */
+    private Optional<TrialDecided> decideFinal(StudyEntry study) {
+        FinalEntry entry = study.finalEntry();
+        if (!entry.isFinal() || entry.decided) {
+            return Optional.empty();
+        }
+        entry.decided = true;
+        String trialId = TrialSuggested.finalTrialId(study.studyId);
+        if (published.contains(DecisionKey.ofFinal(study.studyId, trialId))) {
+            return Optional.empty();
+        }
+        String reason = entry.reason().orElse(null);
+        var action = switch (entry.outcome()) {
+            case COMPLETED -> DecisionAction.COMPLETED;
+            case STOPPED -> DecisionAction.STOPPED;
+            default -> DecisionAction.FAILED;
+        };
+        Double value = null;
+        if (action == DecisionAction.COMPLETED) {
+            String metric = study.metric().map(m -> m.startsWith("val_") ? "test_" + m.substring(4) : m).orElse("test_accuracy");
+            value = entry.metrics().getOrDefault(metric, Double.NaN);
+        }
+        return Optional.of(new TrialDecided(SchemaVersion.CURRENT, study.studyId, trialId, entry.trialNumber(), entry.attempt(),
+                action, entry.metrics().getOrDefault("epochs", 0.0).intValue(), value, reason, clock.instant()));
     }
 
     /** The decision this trial now calls for, if any, marking it made. */

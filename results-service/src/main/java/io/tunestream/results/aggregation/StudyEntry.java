@@ -31,6 +31,7 @@ final class StudyEntry {
     /** The ledger's sequence number at this study's last change (see {@link ResultsLedger#changes}). */
     long version;
     private final Map<String, TrialEntry> trials = new LinkedHashMap<>();
+    private final FinalEntry finalEntry = new FinalEntry();
     private Referee referee;
     private boolean refereeSettled;
     /** Epoch reports read before the spec said which scheduler judges them, in arrival order. */
@@ -46,6 +47,11 @@ final class StudyEntry {
 
     TrialEntry trial(String trialId, long trialNumber) {
         return trials.computeIfAbsent(trialId, id -> new TrialEntry(id, trialNumber));
+    }
+
+    /** The study's final evaluation (empty state until its job or a report of it arrives). */
+    FinalEntry finalEntry() {
+        return finalEntry;
     }
 
     Optional<TrialEntry> findTrial(String trialId) {
@@ -187,6 +193,6 @@ final class StudyEntry {
         var counts = new TrialCounts(queued, running, completed, stopped, failed, trials.size());
         return new StudySummary(studyId, Optional.ofNullable(name), Optional.ofNullable(state), metric(), direction(),
                 counts, Optional.ofNullable(best), epochsUsed,
-                maxTrials == null ? OptionalInt.empty() : OptionalInt.of(maxTrials));
+                maxTrials == null ? OptionalInt.empty() : OptionalInt.of(maxTrials), finalEntry.evaluation());
     }
 }

@@ -110,7 +110,7 @@ public class ResultsMetrics {
         if (event instanceof StudyChanged change && change.spec().budget() != null) {
             maxEpochs.put(change.studyId(), change.spec().budget().maxEpochs());
         } else if (event instanceof TrialReported report && report.kind() == ReportKind.STARTED && report.attempt() == 1
-                && !ledger.isReplaying()) {
+                && !ledger.isReplaying() && !TrialSuggested.isFinalTrialId(report.studyId(), report.trialId())) {
             meters.counter(MetricNames.TRIALS_STARTED).increment();
         }
     }
@@ -118,7 +118,8 @@ public class ResultsMetrics {
     /** A decision is on the topic. */
     public void decisionPublished(TrialDecided decision) {
         meters.counter(MetricNames.SCHEDULER_DECISIONS, MetricNames.TAG_ACTION, tag(decision.action())).increment();
-        if (!decision.action().isFinal()) {
+        // The final evaluation is not a trial of the search: it counts among the decisions only.
+        if (!decision.action().isFinal() || TrialSuggested.isFinalTrialId(decision.studyId(), decision.trialId())) {
             return;
         }
         meters.counter(MetricNames.TRIALS_FINISHED, MetricNames.TAG_OUTCOME, tag(decision.action())).increment();

@@ -7,7 +7,8 @@ import io.tunestream.results.aggregation.TrialCounts;
 /**
  * A study at a glance. {@code name}, {@code state}, {@code direction} and {@code maxTrials} are null
  * until the study's spec has been seen; {@code bestValue} / {@code bestTrialId} until a trial
- * completed with a value.
+ * completed with a value; {@code finalEvaluation} until the study's best configuration has been
+ * evaluated on its held-out test set (builtin backend), and always for studies without a test set.
  */
 public record StudySummaryJson(
         String studyId,
@@ -19,7 +20,21 @@ public record StudySummaryJson(
         Double bestValue,
         String bestTrialId,
         long epochsUsed,
-        Integer maxTrials) {
+        Integer maxTrials,
+        FinalEvaluationJson finalEvaluation) {
+
+    /**
+     * The best configuration's one evaluation on the held-out test set: which trial, its parameters,
+     * the test metrics ({@code test_accuracy}, {@code test_loss}, ...) and the saved model's path
+     * (null unless the study retrained and saved it).
+     */
+    public record FinalEvaluationJson(long trialNumber, String trialId, java.util.Map<String, Object> params,
+                                      java.util.Map<String, Double> metrics, String modelPath) {
+        static FinalEvaluationJson from(io.tunestream.results.aggregation.FinalEvaluation evaluation) {
+            return new FinalEvaluationJson(evaluation.trialNumber(), evaluation.trialId(), evaluation.params(), evaluation.metrics(),
+                    evaluation.modelPath().orElse(null));
+        }
+    }
 
     public static StudySummaryJson from(StudySummary summary) {
         return new StudySummaryJson(
@@ -32,6 +47,7 @@ public record StudySummaryJson(
                 summary.bestValue().isPresent() ? summary.bestValue().getAsDouble() : null,
                 summary.bestTrialId().orElse(null),
                 summary.epochsUsed(),
-                summary.maxTrials().isPresent() ? summary.maxTrials().getAsInt() : null);
+                summary.maxTrials().isPresent() ? summary.maxTrials().getAsInt() : null,
+                summary.finalEvaluation().map(FinalEvaluationJson::from).orElse(null));
     }
 }

@@ -76,7 +76,9 @@ public class SuggesterMessaging {
         }
         for (var trial : effects.suggestions()) {
             trialSuggested.sendMessageAndAwait(KafkaRecord.of(trial.studyId(), Json.write(trial)));
-            metrics.suggested(algorithmOf(trial.studyId()));
+            if (!trial.isFinalize()) { // the final evaluation is not a suggestion of the sampler
+                metrics.suggested(algorithmOf(trial.studyId()));
+            }
         }
     }
 

@@ -31,10 +31,12 @@ public final class StudyRecovery {
     private final Map<String, SortedMap<Long, Map<String, Object>>> suggested = new LinkedHashMap<>();
     private final Map<String, List<TrialDecided>> decisions = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final java.util.Set<String> finalizing = new java.util.HashSet<>();
 
     /** One study ready to be restored. */
     public record RecoveredStudy(String studyId, StudySpec spec, StudyState state, String reason,
-                                 SortedMap<Long, Map<String, Object>> suggested, List<TrialDecided> decisions) {
+                                 SortedMap<Long, Map<String, Object>> suggested, List<TrialDecided> decisions,
+                                 boolean finalizeSuggested) {
         public RecoveredStudy {
             Objects.requireNonNull(studyId, "studyId");
             Objects.requireNonNull(spec, "spec");
@@ -63,6 +65,11 @@ public final class StudyRecovery {
     }
 
     public void onTrialSuggested(TrialSuggested trial) {
+        if (trial.isFinalize()) {
+            // The study's final evaluation is not a trial of the search: it only says the search ended.
+            finalizing.add(trial.studyId());
+            return;
+        }
         suggested.computeIfAbsent(trial.studyId(), id -> new TreeMap<>()).putIfAbsent(trial.trialNumber(), trial.params());
     }
 
@@ -88,7 +95,7 @@ public final class StudyRecovery {
                 continue;
             }
             recovered.add(new RecoveredStudy(id, change.spec(), change.state(), change.reason(), trials,
-                    decisions.getOrDefault(id, List.of())));
+                    decisions.getOrDefault(id, List.of()), finalizing.contains(id)));
         }
         return recovered;
     }

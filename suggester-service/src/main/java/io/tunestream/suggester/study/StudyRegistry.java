@@ -66,7 +66,7 @@ public final class StudyRegistry {
             return StudyRun.Effects.none();
         }
         var run = new StudyRun(study.studyId(), study.spec(), samplerDecorator);
-        run.restore(study.state(), study.reason(), study.suggested(), study.decisions());
+        run.restore(study.state(), study.reason(), study.suggested(), study.decisions(), study.finalizeSuggested());
         studies.put(study.studyId(), run);
         return run.resume();
     }

@@ -12,8 +12,10 @@ import java.util.function.BiFunction;
 import io.tunestream.contracts.SchemaVersion;
 import io.tunestream.contracts.events.StudyChanged;
 import io.tunestream.contracts.events.StudyState;
+import io.tunestream.contracts.events.FinalizeJob;
 import io.tunestream.contracts.events.TrialDecided;
 import io.tunestream.contracts.events.TrialSuggested;
+import io.tunestream.contracts.spec.FinalizeSpec;
 import io.tunestream.contracts.spec.StudySpec;
 import io.tunestream.optimizer.history.BudgetObservation;
 import io.tunestream.optimizer.history.StudyHistory;
@@ -48,6 +50,11 @@ public final class StudyRun {
     private StudyState state = StudyState.RUNNING;
     private String reason;
     private boolean exhausted;
+    /** The study's end (test evaluation of its best trial), when its backend has one. */
+    private final Optional<FinalizeSpec> finalizePlan;
+    private boolean finalizeSuggested;
+    /** The final evaluation's outcome once its decision arrived ("done", or why it failed or was skipped). */
+    private Optional<String> finalizeOutcome = Optional.empty();
 
     StudyRun(String studyId, StudySpec spec) {
         this(studyId, spec, (s, sampler) -> sampler);
@@ -60,6 +67,7 @@ public final class StudyRun {
         this.space = SamplerFactory.searchSpace(spec);
         this.sampler = decorate.apply(spec, SamplerFactory.sampler(spec));
         this.direction = spec.objective().maximize() ? Direction.MAXIMIZE : Direction.MINIMIZE;
+        this.finalizePlan = spec.finalizePlan();
     }
 
     /** What a change of this study requires to be published, in order. */
@@ -76,7 +84,8 @@ public final class StudyRun {
     /** The study announcement and the first {@code maxParallel} trials. */
     Effects start() {
         var created = snapshot();
-        var suggestions = topUp();
+        var suggestions = new ArrayList<>(topUp());
+        finalizeIfDue().ifPresent(suggestions::add);
         var changes = new ArrayList<StudyChanged>();
         changes.add(created);
         completeIfDone().ifPresent(changes::add);
@@ -88,6 +97,9 @@ public final class StudyRun {
      * orders change nothing (at-least-once delivery).
      */
     Effects onDecision(TrialDecided decision) {
+        if (TrialSuggested.isFinalTrialId(studyId, decision.trialId())) {
+            return onFinalDecision(decision);
+        }
         var trial = trials.get(decision.trialNumber());
         if (trial == null || trial.state() != TrialState.RUNNING) {
             return Effects.none();
@@ -113,10 +125,60 @@ public final class StudyRun {
                 trials.put(trial.number(), finished(trial, decision));
             }
         }
-        var suggestions = state == StudyState.RUNNING ? topUp() : List.<TrialSuggested>of();
+        var suggestions = new ArrayList<TrialSuggested>(state == StudyState.RUNNING ? topUp() : List.of());
+        finalizeIfDue().ifPresent(suggestions::add);
         var changes = new ArrayList<StudyChanged>();
         completeIfDone().ifPresent(changes::add);
         return new Effects(changes, suggestions);
+    }
+
+    /**
+     * The outcome of the study's final evaluation: the study completes. A repeated decision, or one
+     * for a final evaluation this run never asked for, changes nothing.
+     */
+    private Effects onFinalDecision(TrialDecided decision) {
+        if (!finalizeSuggested || finalizeOutcome.isPresent() || !decision.action().isFinal()) {
+            return Effects.none();
+        }
+        finalizeOutcome = Optional.of(switch (decision.action()) {
+            case COMPLETED -> "best trial evaluated on the test set";
+            case FAILED -> "final evaluation failed" + (decision.reason() == null ? "" : ": " + decision.reason());
+            default -> "final evaluation stopped" + (decision.reason() == null ? "" : ": " + decision.reason());
+        });
+        return new Effects(completeIfDone().map(List::of).orElse(List.of()), List.of());
+    }
+
+    /**
+     * When the search is over (budget spent, nothing running) and the study has a final evaluation:
+     * the one work item that evaluates the best completed trial on the test set, with that trial's
+     * configuration, epochs and seed (so that without retraining it reproduces the selected model).
+     * Numbered after the last trial and with its own id, so it never collides with a trial.
+     */
+    private Optional<TrialSuggested> finalizeIfDue() {
+        if (finalizePlan.isEmpty() || finalizeSuggested || finalizeOutcome.isPresent() || state != StudyState.RUNNING
+                || !searchOver() || running() > 0) {
+            return Optional.empty();
+        }
+        Optional<TrialRecord> best = trials.values().stream()
+                .filter(t -> t.state() == TrialState.COMPLETED && t.loss().isPresent() && Double.isFinite(t.loss().getAsDouble()))
+                .min(java.util.Comparator.comparingDouble((TrialRecord t) -> t.loss().getAsDouble()).thenComparingLong(TrialRecord::number));
+        if (best.isEmpty()) {
+            finalizeOutcome = Optional.of("no trial completed with a value, so there is nothing to evaluate on the test set");
+            return Optional.empty();
+        }
+        var trial = best.get();
+        var plan = finalizePlan.get();
+        finalizeSuggested = true;
+        int epochs = Math.max(1, trial.epochs() > 0 ? trial.epochs() : spec.budget().maxEpochs());
+        var job = new FinalizeJob(trial.number(), TrialSuggested.trialId(studyId, trial.number()), plan.retrainOrDefault(),
+                plan.modelDirectory().orElse(null));
+        return Optional.of(new TrialSuggested(SchemaVersion.CURRENT, studyId, TrialSuggested.finalTrialId(studyId), trials.size(),
+                trial.params(), epochs, spec.objective().metric(), spec.trainer(), trialSeed(trial.number()), Instant.now(), job));
+    }
+
+    /** Whether the search itself is over: no more trials will be suggested. */
+    private boolean searchOver() {
+        return exhausted || trials.size() >= spec.budget().maxTrials() || epochBudgetSpent();
     }
 
     /**
@@ -128,6 +190,12 @@ public final class StudyRun {
      */
     void restore(StudyState savedState, String savedReason, java.util.SortedMap<Long, Map<String, Object>> suggested,
                  List<TrialDecided> decisions) {
+        restore(savedState, savedReason, suggested, decisions, false);
+    }
+
+    /** @param finalizeAlreadySuggested whether the study's final evaluation is on the work queue already */
+    void restore(StudyState savedState, String savedReason, java.util.SortedMap<Long, Map<String, Object>> suggested,
+                 List<TrialDecided> decisions, boolean finalizeAlreadySuggested) {
         if (!trials.isEmpty()) {
             throw new IllegalStateException("study " + studyId + " has started; only a new run can be restored");
         }
@@ -136,6 +204,7 @@ public final class StudyRun {
                     + " without gaps, but its last trial was " + suggested.lastKey());
         }
         suggested.forEach((number, params) -> trials.put(number, TrialRecord.running(number, params)));
+        finalizeSuggested = finalizeAlreadySuggested;
         // While the decisions are re-applied the run is not RUNNING: onDecision then neither tops up
         // nor completes, it only learns the outcomes (and whatever a sampler learns from them).
         state = StudyState.STOPPED;
@@ -149,7 +218,8 @@ public final class StudyRun {
         if (state != StudyState.RUNNING) {
             return Effects.none();
         }
-        var suggestions = topUp();
+        var suggestions = new ArrayList<>(topUp());
+        finalizeIfDue().ifPresent(suggestions::add);
         return new Effects(completeIfDone().map(List::of).orElse(List.of()), suggestions);
     }
 
@@ -181,12 +251,16 @@ public final class StudyRun {
     }
 
     private Optional<StudyChanged> completeIfDone() {
-        boolean budgetSpent = exhausted || trials.size() >= spec.budget().maxTrials() || epochBudgetSpent();
-        if (state == StudyState.RUNNING && budgetSpent && running() == 0) {
+        boolean budgetSpent = searchOver();
+        boolean finalized = finalizePlan.isEmpty() || finalizeOutcome.isPresent();
+        if (state == StudyState.RUNNING && budgetSpent && running() == 0 && finalized) {
             state = StudyState.COMPLETED;
             reason = exhausted ? "search space exhausted after " + trials.size() + " trials"
                     : trials.size() >= spec.budget().maxTrials() ? "maxTrials reached"
                     : "maxEpochsTotal reached (" + epochsUsed() + " epochs)";
+            if (finalizeOutcome.isPresent()) {
+                reason = reason + "; " + finalizeOutcome.get();
+            }
             return Optional.of(snapshot());
         }
         return Optional.empty();
@@ -278,6 +352,11 @@ public final class StudyRun {
     /** Trials holding a slot: running and not told to stop. */
     public int inFlight() {
         return running() - stopping.size();
+    }
+
+    /** Whether the study's final evaluation has been put on the work queue. */
+    public boolean finalizeSuggested() {
+        return finalizeSuggested;
     }
 
     public int finishedCount() {

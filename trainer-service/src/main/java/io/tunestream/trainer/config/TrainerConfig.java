@@ -65,6 +65,17 @@ public interface TrainerConfig {
         Duration timeout();
     }
 
+    /**
+     * PyTorch intra-op threads of each slot for the {@code builtin} backend; when set, wins over a
+     * study's {@code trainer.settings.threads} (the operator knows the node; slots x threads should not
+     * exceed its cores).
+     */
+    Optional<Integer> builtinThreads();
+
+    /** Where the {@code builtin} backend saves retrained models of studies that name no {@code finalize.modelDir}. */
+    @WithDefault("models")
+    String modelDir();
+
     /** Off in tests that only exercise the REST or messaging wiring. */
     @WithDefault("true")
     boolean workQueueEnabled();

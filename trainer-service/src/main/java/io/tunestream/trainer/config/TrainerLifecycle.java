@@ -18,6 +18,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.tunestream.kafka.support.KafkaClientSettings;
 import io.tunestream.trainer.backend.SyntheticBackend;
+import io.tunestream.trainer.backend.builtin.BuiltinBackend;
 import io.tunestream.trainer.backend.command.CommandBackend;
 import io.tunestream.trainer.backend.command.GpuPool;
 import io.tunestream.trainer.backend.command.ProgramSpec;
@@ -60,7 +61,9 @@ public class TrainerLifecycle {
         var workerId = workerId();
         var synthetic = new SyntheticBackend();
         var command = new CommandBackend(programs(), new GpuPool(config.gpuDevices().orElse(List.of())), config.stopGrace());
-        Map<String, TrainingBackend> backends = Map.of(synthetic.name(), synthetic, command.name(), command);
+        var builtin = new BuiltinBackend(config.builtinThreads().map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty()),
+                Path.of(config.modelDir()));
+        Map<String, TrainingBackend> backends = Map.of(synthetic.name(), synthetic, command.name(), command, builtin.name(), builtin);
         var metrics = new TrainerMetrics(meters);
         var runner = new TrialRunner(metrics.timed(backends), metrics.counting(publisher), stops, workerId);
         var handler = new TrialWorkHandler(runner, publisher, config.maxAttempts(), workerId, meters);

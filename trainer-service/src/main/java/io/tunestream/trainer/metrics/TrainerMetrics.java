@@ -100,6 +100,11 @@ public class TrainerMetrics {
         public TrainingSession open(TrialSuggested trial) throws TrialFailedException {
             return new TimedSession(backend.open(trial), timer);
         }
+
+        @Override
+        public io.tunestream.trainer.backend.FinalOutcome evaluateFinal(TrialSuggested job) throws TrialFailedException, InterruptedException {
+            return backend.evaluateFinal(job);
+        }
     }
 
     private record TimedSession(TrainingSession session, Timer timer) implements TrainingSession {

@@ -43,6 +43,9 @@ public final class TrialRunner {
             return finish(trial, attempt, ReportKind.STOPPED, 0, Map.of(), stopped.get());
         }
         reports.publish(TrialReported.of(trial, attempt, ReportKind.STARTED, 0, Map.of(), workerId, null));
+        if (trial.isFinalize()) {
+            return runFinal(backend, trial, attempt);
+        }
         Map<String, Double> last = Map.of();
         int epoch = 0;
         try (TrainingSession session = backend.open(trial)) {
@@ -74,6 +77,28 @@ public final class TrialRunner {
         } catch (RuntimeException e) {
             return finish(trial, attempt, ReportKind.FAILED, epoch, last,
                     "backend " + backend.name() + " crashed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A study's final evaluation: one COMPLETED report with the test metrics (and the saved model's
+     * path), or FAILED with the reason. Its epochs are not reported one by one: they are not part of
+     * the search, and no scheduler judges them.
+     */
+    private TrialOutcome runFinal(TrainingBackend backend, TrialSuggested job, int attempt) {
+        try {
+            var outcome = backend.evaluateFinal(job);
+            reports.publish(TrialReported.withArtifact(job, attempt, ReportKind.COMPLETED, outcome.epochs(), outcome.metrics(), workerId,
+                    "configuration of " + job.finalizeOf().map(f -> f.trialId()).orElse("?") + " evaluated on the test set", outcome.artifact().orElse(null)));
+            return TrialOutcome.COMPLETED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TrialOutcome.ABANDONED;
+        } catch (TrialFailedException e) {
+            return finish(job, attempt, ReportKind.FAILED, 0, Map.of(), e.getMessage());
+        } catch (RuntimeException e) {
+            return finish(job, attempt, ReportKind.FAILED, 0, Map.of(),
+                    "backend " + backend.name() + " crashed in the final evaluation: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

@@ -74,6 +74,31 @@ public final class LeaderboardTable {
         return sb.toString();
     }
 
+    /**
+     * The study's final evaluation: the configuration it evaluated and its test metrics, accuracy
+     * and loss first, then the saved model's path.
+     */
+    public static String finalEvaluation(io.tunestream.cli.client.ResultsSummary.FinalEvaluation evaluation) {
+        var sb = new StringBuilder();
+        var metrics = evaluation.metrics();
+        sb.append("Final evaluation on the held-out test set (configuration of ").append(evaluation.trialId()).append("):").append(NL);
+        var names = new java.util.ArrayList<String>();
+        java.util.List.of("test_accuracy", "test_loss").forEach(name -> {
+            if (metrics.containsKey(name)) {
+                names.add(name);
+            }
+        });
+        metrics.keySet().stream().filter(name -> !names.contains(name)).sorted().forEach(names::add);
+        int width = names.stream().mapToInt(String::length).max().orElse(0);
+        for (String name : names) {
+            sb.append("  ").append(pad(name, width, false)).append("  ").append(Numbers.value(metrics.get(name))).append(NL);
+        }
+        if (evaluation.modelPath() != null) {
+            sb.append("  model saved to ").append(evaluation.modelPath()).append(NL);
+        }
+        return sb.toString();
+    }
+
     private static void appendRow(StringBuilder sb, List<String> cells, int[] widths, boolean[] right) {
         var line = new StringBuilder();
         for (int c = 0; c < cells.size(); c++) {

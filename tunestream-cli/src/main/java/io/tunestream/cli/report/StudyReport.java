@@ -22,10 +22,11 @@ import io.tunestream.contracts.Json;
  * @param best           the best completed trial; null when none completed
  * @param elapsedSeconds from the study's submission until it settled (or the run gave up)
  * @param startupSeconds starting the local cluster, before the submission
+ * @param finalEvaluation the best configuration's test metrics (builtin backend); null when none
  */
 public record StudyReport(String studyId, String name, String state, String metric, String direction,
                           TrialCounts trials, Best best, long epochsUsed, double elapsedSeconds,
-                          double startupSeconds) {
+                          double startupSeconds, ResultsSummary.FinalEvaluation finalEvaluation) {
 
     /** The best trial's id, parameters and objective value. */
     public record Best(String trialId, long trialNumber, Map<String, Object> params, Double value, int epochs) {
@@ -46,7 +47,8 @@ public record StudyReport(String studyId, String name, String state, String metr
                 summary == null ? TrialCounts.NONE : summary.trials(),
                 best.map(Best::of).orElse(null),
                 summary == null ? 0 : summary.epochsUsed(),
-                round(elapsedSeconds), round(startupSeconds));
+                round(elapsedSeconds), round(startupSeconds),
+                summary == null ? null : summary.finalEvaluation());
     }
 
     public String toJson() {
