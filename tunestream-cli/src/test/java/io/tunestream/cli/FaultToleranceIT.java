@@ -95,8 +95,8 @@ class FaultToleranceIT {
                 .trainerProperty("tunestream.trainer.renew-after", "PT2S")
                 .listener(message -> System.out.println("[faults] " + message))
                 .start();
-        suggester = new SuggesterClient(cluster.suggesterUrl());
-        results = new ResultsClient(cluster.resultsUrl());
+        suggester = new SuggesterClient(cluster.suggesterUrl(), java.util.Optional.of(cluster.apiToken()));
+        results = new ResultsClient(cluster.resultsUrl(), java.util.Optional.of(cluster.apiToken()));
     }
 
     @AfterAll

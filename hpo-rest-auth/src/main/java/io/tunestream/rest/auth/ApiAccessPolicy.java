@@ -31,11 +31,6 @@ public final class ApiAccessPolicy {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
 
-    public static ApiAccessPolicy of(ApiAuthConfig config) {
-        return new ApiAccessPolicy(config.auth().enabled(), config.auth().protectReads(),
-                ApiTokens.of(config.tokens().orElse(java.util.List.of())));
-    }
-
     public boolean enabled() {
         return enabled;
     }

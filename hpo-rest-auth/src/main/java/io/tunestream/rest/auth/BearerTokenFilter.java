@@ -1,5 +1,6 @@
 package io.tunestream.rest.auth;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -34,8 +36,15 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
 
     private final ApiAccessPolicy policy;
 
-    public BearerTokenFilter(ApiAuthConfig config) {
-        this.policy = ApiAccessPolicy.of(config);
+    /**
+     * @param tokens       {@code tunestream.api.tokens} (env {@code TUNESTREAM_API_TOKENS}): comma-separated, none by default
+     * @param enabled      {@code tunestream.api.auth.enabled}: false turns authentication off (trusted networks only)
+     * @param protectReads {@code tunestream.api.auth.protect-reads}: reads need a token too
+     */
+    public BearerTokenFilter(@ConfigProperty(name = "tunestream.api.tokens") Optional<List<String>> tokens,
+                             @ConfigProperty(name = "tunestream.api.auth.enabled", defaultValue = "true") boolean enabled,
+                             @ConfigProperty(name = "tunestream.api.auth.protect-reads", defaultValue = "false") boolean protectReads) {
+        this.policy = new ApiAccessPolicy(enabled, protectReads, ApiTokens.of(tokens.orElse(List.of())));
     }
 
     /** Checks the tokens at start (a too-short token stops the service) and says which rules apply. */

@@ -22,10 +22,13 @@ final class RestClient {
     private final String service;
     private final URI base;
     private final HttpClient http;
+    /** Sent as {@code Authorization: Bearer <token>} on every request; never printed. */
+    private final Optional<String> token;
 
-    RestClient(String service, URI base) {
+    RestClient(String service, URI base, Optional<String> token) {
         this.service = service;
         this.base = base;
+        this.token = java.util.Objects.requireNonNull(token, "token").map(String::trim).filter(t -> !t.isEmpty());
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
@@ -44,7 +47,9 @@ final class RestClient {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        var built = request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json").build();
+        request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        var built = request.build();
         try {
             return http.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -57,6 +62,11 @@ final class RestClient {
     }
 
     void requireSuccess(HttpResponse<String> response, String what) {
+        if (response.statusCode() == 401) {
+            throw new ServiceUnavailableException(service + " refused " + what + " (HTTP 401): "
+                    + (token.isPresent() ? "the API token was not accepted" : "it needs an API token")
+                    + "; pass --token or set " + ApiToken.ENV + " (" + abbreviate(response.body()) + ")");
+        }
         if (response.statusCode() / 100 != 2) {
             throw new ServiceUnavailableException(service + " answered " + what + " with HTTP " + response.statusCode()
                     + ": " + abbreviate(response.body()));

@@ -11,8 +11,14 @@ public final class ResultsClient {
 
     private final RestClient rest;
 
+    /** A client that sends no token: enough for reads where the service leaves them open. */
     public ResultsClient(URI baseUrl) {
-        this.rest = new RestClient("results-service", baseUrl);
+        this(baseUrl, Optional.empty());
+    }
+
+    /** A client that sends {@code Authorization: Bearer <token>} on every request (see {@link ApiToken}). */
+    public ResultsClient(URI baseUrl, Optional<String> bearerToken) {
+        this.rest = new RestClient("results-service", baseUrl, bearerToken);
     }
 
     public URI baseUrl() {

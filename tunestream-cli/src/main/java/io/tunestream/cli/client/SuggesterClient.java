@@ -36,8 +36,14 @@ public final class SuggesterClient {
 
     private final RestClient rest;
 
+    /** A client that sends no token: enough for reads where the service leaves them open. */
     public SuggesterClient(URI baseUrl) {
-        this.rest = new RestClient("suggester-service", baseUrl);
+        this(baseUrl, Optional.empty());
+    }
+
+    /** A client that sends {@code Authorization: Bearer <token>} on every request (see {@link ApiToken}). */
+    public SuggesterClient(URI baseUrl, Optional<String> bearerToken) {
+        this.rest = new RestClient("suggester-service", baseUrl, bearerToken);
     }
 
     public URI baseUrl() {

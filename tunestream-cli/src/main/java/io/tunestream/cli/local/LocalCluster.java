@@ -36,6 +36,11 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
+ * <p>REST authentication: the cluster gives suggester-service and results-service one bearer token
+ * ({@link #apiToken()}, random per cluster unless {@link Builder#apiToken(String)} sets one) through
+ * their environment ({@code TUNESTREAM_API_TOKENS}, never on a command line that {@code ps} shows);
+ * its clients send it.
+ *
  * <p>Ports: suggester {@code portBase}, results {@code portBase+1}, trainer {@code i} {@code portBase+2+i}.
  * Every process logs to {@code <workDir>/<name>.log}; the broker keeps its data in a fresh
  * {@code <workDir>/kafka-data}. A lock file keeps two clusters off one work directory.
@@ -46,6 +51,8 @@ public final class LocalCluster implements AutoCloseable {
     public static final String RESULTS = "results-service";
     public static final String SUGGESTER = "suggester-service";
     public static final String TRAINER_PREFIX = "trainer-";
+    /** The services' environment variable for their accepted tokens ({@code tunestream.api.tokens}). */
+    public static final String API_TOKENS_ENV = "TUNESTREAM_API_TOKENS";
 
     private static final int LOG_LINES_ON_FAILURE = 25;
     private static final Duration POLL = Duration.ofMillis(200);
@@ -94,6 +101,7 @@ public final class LocalCluster implements AutoCloseable {
         }
         try {
             prepareWorkDir();
+            writeTokenFile();
             long begin = System.nanoTime();
             bootstrapServers = settings.bootstrapServers.orElseGet(this::startBroker);
             var services = new ArrayList<ManagedProcess>();
@@ -113,6 +121,11 @@ public final class LocalCluster implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The bearer token suggester-service and results-service accept (pass it to the REST clients). */
+    public String apiToken() {
+        return settings.apiToken;
     }
 
     public String bootstrapServers() {
@@ -327,6 +340,27 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** The token file, readable by this user only (for curl and the CLI while the cluster runs). */
+    public Path apiTokenFile() {
+        return settings.workDir.resolve("api-token");
+    }
+
+    private void writeTokenFile() {
+        var file = apiTokenFile();
+        try {
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, settings.apiToken + System.lineSeparator());
+        } catch (IOException e) {
+            throw new LocalClusterException("cannot write the API token file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private void releaseLock() {
         try {
             if (lock != null) {
@@ -387,7 +421,12 @@ public final class LocalCluster implements AutoCloseable {
         settings.serviceProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        return launch(name, command, Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers));
+        var environment = new LinkedHashMap<>(settings.serviceEnvironment);
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        if (name.equals(SUGGESTER) || name.equals(RESULTS)) {
+            environment.put(API_TOKENS_ENV, settings.apiToken);
+        }
+        return launch(name, command, environment);
     }
 
     private synchronized ManagedProcess launch(String name, List<String> command, Map<String, String> environment) {
@@ -528,8 +567,12 @@ public final class LocalCluster implements AutoCloseable {
     private record Settings(Path repo, Path workDir, int trainers, int slotsPerTrainer, int portBase,
                             Optional<String> bootstrapServers, String serviceHeap, String brokerHeap,
                             List<String> jvmOptions, Map<String, String> serviceProperties,
-                            Map<String, String> trainerProperties, Duration startupTimeout, Duration stopGrace,
-                            Consumer<String> listener) {
+                            Map<String, String> trainerProperties, Map<String, String> serviceEnvironment,
+                            String apiToken, Duration startupTimeout, Duration stopGrace, Consumer<String> listener) {
+        @Override
+        public String toString() {
+            return "Settings[workDir=" + workDir + ", trainers=" + trainers + ", portBase=" + portBase + "]";
+        }
     }
 
     /** Settings of a {@link LocalCluster}; every one has a default fit for a 2-core machine. */
@@ -545,6 +588,8 @@ public final class LocalCluster implements AutoCloseable {
         private List<String> jvmOptions = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
         private final Map<String, String> serviceProperties = new LinkedHashMap<>();
         private final Map<String, String> trainerProperties = new LinkedHashMap<>();
+        private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
+        private String apiToken = randomToken();
         private Duration startupTimeout = Duration.ofSeconds(120);
         private Duration stopGrace = Duration.ofSeconds(10);
         private Consumer<String> listener = message -> { };
@@ -610,6 +655,31 @@ public final class LocalCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * An environment variable for every service, e.g. {@code KAFKA_SECURITY_PROTOCOL}: unlike
+         * {@link #serviceProperty}, its value never appears on a command line (use it for secrets).
+         */
+        public Builder serviceEnvironment(String name, String value) {
+            serviceEnvironment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** The bearer token the services accept; by default 32 random bytes in hex, new for each builder. */
+        public Builder apiToken(String token) {
+            if (token == null || token.trim().length() < 16) {
+                throw new IllegalArgumentException("`apiToken` must have at least 16 characters, but has "
+                        + (token == null ? 0 : token.trim().length()));
+            }
+            this.apiToken = token.trim();
+            return this;
+        }
+
+        private static String randomToken() {
+            var bytes = new byte[32];
+            new java.security.SecureRandom().nextBytes(bytes);
+            return java.util.HexFormat.of().formatHex(bytes);
+        }
+
         /** How long the broker and each service may take to become ready. */
         public Builder startupTimeout(Duration timeout) {
             this.startupTimeout = requirePositive(timeout, "startupTimeout");
@@ -633,7 +703,7 @@ public final class LocalCluster implements AutoCloseable {
             var dir = workDir != null ? workDir : repo.resolve("target").resolve("tunestream-local");
             return new LocalCluster(new Settings(repo, dir, trainers, slotsPerTrainer, portBase, bootstrapServers,
                     serviceHeap, brokerHeap, jvmOptions, Map.copyOf(serviceProperties), Map.copyOf(trainerProperties),
-                    startupTimeout, stopGrace, listener));
+                    Map.copyOf(serviceEnvironment), apiToken, startupTimeout, stopGrace, listener));
         }
 
         /** {@code build().start()}. */
