@@ -87,6 +87,11 @@ public final class StudyRun {
      * Learns a final outcome and tops up. Decisions for unknown trials, repeated decisions and STOP
      * orders change nothing (at-least-once delivery).
      */
+    /** Whether this study ever suggested trial {@code number}. */
+    boolean hasTrial(long number) {
+        return trials.containsKey(number);
+    }
+
     Effects onDecision(TrialDecided decision) {
         var trial = trials.get(decision.trialNumber());
         if (trial == null || trial.state() != TrialState.RUNNING) {

@@ -54,6 +54,7 @@ public class TrainerLifecycle {
     }
 
     void onStart(@Observes StartupEvent event) {
+        LOG.infof("Kafka connection: %s", KafkaClientSettings.describe(kafkaConfig));
         if (!config.workQueueEnabled()) {
             return;
         }
