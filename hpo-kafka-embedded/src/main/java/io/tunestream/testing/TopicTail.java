@@ -49,7 +49,7 @@ public final class TopicTail implements AutoCloseable {
     }
 
     /** Everything on the topic now: polls until every partition is read to the end it has now. */
-    List<ConsumerRecord<String, String>> recordsToEnd() {
+    public List<ConsumerRecord<String, String>> recordsToEnd() {
         records();
         if (!assigned) {
             return List.copyOf(records);

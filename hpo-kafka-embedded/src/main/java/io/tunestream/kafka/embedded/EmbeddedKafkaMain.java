@@ -5,17 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Runs an {@link EmbeddedKafkaCluster} as its own process until it receives SIGTERM/SIGINT.
  *
  * <pre>
- * java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N]
+ * java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N] [--control-dir DIR]
  * </pre>
  *
  * The bootstrap servers are printed and, with {@code --bootstrap-file}, written to a file once the
  * broker accepts connections (atomically, so a reader never sees half a line): the file appearing is
  * the readiness signal for {@code ./tunestream}.
+ *
+ * <p>With {@code --control-dir}, fault tests stop and restart brokers of the running cluster: a file
+ * {@code stop-broker-<id>} or {@code start-broker-<id>} appearing there is carried out (a restarted
+ * broker keeps its port and its log directory), then answered with {@code <name>.done}, or with
+ * {@code <name>.failed} holding the error.
  */
 public final class EmbeddedKafkaMain {
 
@@ -26,13 +33,15 @@ public final class EmbeddedKafkaMain {
         Path bootstrapFile = null;
         Path dataDir = null;
         int brokers = 1;
+        Path controlDir = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bootstrap-file" -> bootstrapFile = Path.of(valueOf(args, ++i, "--bootstrap-file"));
                 case "--data-dir" -> dataDir = Path.of(valueOf(args, ++i, "--data-dir"));
                 case "--brokers" -> brokers = Integer.parseInt(valueOf(args, ++i, "--brokers"));
+                case "--control-dir" -> controlDir = Path.of(valueOf(args, ++i, "--control-dir"));
                 case "--help", "-h" -> {
-                    System.out.println("Usage: java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N]");
+                    System.out.println("Usage: java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N] [--control-dir DIR]");
                     return;
                 }
                 default -> {
@@ -64,7 +73,42 @@ public final class EmbeddedKafkaMain {
         if (bootstrapFile != null) {
             writeAtomically(bootstrapFile, cluster.bootstrapServers());
         }
-        stopped.await();
+        if (controlDir == null) {
+            stopped.await();
+            return;
+        }
+        Files.createDirectories(controlDir);
+        while (!stopped.await(200, TimeUnit.MILLISECONDS)) {
+            try (var requests = Files.list(controlDir)) {
+                for (var request : requests.filter(f -> REQUEST.matcher(f.getFileName().toString()).matches()).sorted().toList()) {
+                    carryOut(cluster, request);
+                }
+            }
+        }
+    }
+
+    private static final Pattern REQUEST = Pattern.compile("(stop|start)-broker-(\\d+)");
+
+    private static void carryOut(EmbeddedKafkaCluster cluster, Path request) throws IOException {
+        var name = request.getFileName().toString();
+        var matcher = REQUEST.matcher(name);
+        if (!matcher.matches()) {
+            return;
+        }
+        Files.delete(request);
+        int broker = Integer.parseInt(matcher.group(2));
+        try {
+            if (matcher.group(1).equals("stop")) {
+                cluster.shutdownBroker(broker);
+            } else {
+                cluster.startBroker(broker);
+            }
+            System.out.println("control: " + name + " done");
+            writeAtomically(request.resolveSibling(name + ".done"), "ok");
+        } catch (RuntimeException e) {
+            System.out.println("control: " + name + " failed: " + e);
+            writeAtomically(request.resolveSibling(name + ".failed"), String.valueOf(e));
+        }
     }
 
     private static String valueOf(String[] args, int index, String option) {

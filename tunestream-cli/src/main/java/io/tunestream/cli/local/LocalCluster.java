@@ -103,7 +103,7 @@ public final class LocalCluster implements AutoCloseable {
             prepareWorkDir();
             writeTokenFile();
             long begin = System.nanoTime();
-            bootstrapServers = settings.bootstrapServers.orElseGet(this::startBroker);
+            bootstrapServers = settings.bootstrapServers.orElseGet(this::launchBroker);
             var services = new ArrayList<ManagedProcess>();
             results = startService(RESULTS, jars.results(), settings.portBase + 1, Map.of());
             services.add(results);
@@ -186,6 +186,64 @@ public final class LocalCluster implements AutoCloseable {
             trainerKilled[index] = false;
         }
         awaitReady(List.of(trainer));
+    }
+
+    /** Whether trainer {@code index} runs (a trial's program may have killed it). */
+    public synchronized boolean isTrainerAlive(int index) {
+        checkTrainerIndex(index);
+        return trainers[index].isAlive();
+    }
+
+    /**
+     * Stops broker {@code brokerId} of the embedded cluster (0 for a single node; 0..n-1 with
+     * {@link Builder#brokers(int)}), as a lost node would, and waits until it is down. The broker
+     * process and the KRaft controller keep running; {@link #startBroker(int)} brings the broker back
+     * on the same port with the same log directory.
+     */
+    public void stopBroker(int brokerId) {
+        brokerControl("stop-broker-" + brokerId);
+    }
+
+    /** Starts a broker stopped by {@link #stopBroker(int)} and waits until it has started. */
+    public void startBroker(int brokerId) {
+        brokerControl("start-broker-" + brokerId);
+    }
+
+    private Path brokerControlDir() {
+        return settings.workDir.resolve("kafka-control");
+    }
+
+    private void brokerControl(String request) {
+        if (settings.bootstrapServers.isPresent()) {
+            throw new IllegalStateException("this cluster uses an external Kafka at " + settings.bootstrapServers.get() + "; it cannot stop its brokers");
+        }
+        var dir = brokerControlDir();
+        var done = dir.resolve(request + ".done");
+        var failed = dir.resolve(request + ".failed");
+        try {
+            Files.deleteIfExists(done);
+            Files.deleteIfExists(failed);
+            var tmp = dir.resolve(request + ".tmp");
+            Files.writeString(tmp, request);
+            Files.move(tmp, dir.resolve(request), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new LocalClusterException("cannot ask the broker to " + request + ": " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + settings.startupTimeout.toNanos();
+        while (!Files.exists(done)) {
+            try {
+                if (Files.exists(failed)) {
+                    throw new LocalClusterException("the broker could not " + request + ": " + Files.readString(failed));
+                }
+            } catch (IOException e) {
+                throw new LocalClusterException("cannot read " + failed + ": " + e.getMessage(), e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LocalClusterException("the broker did not " + request + " within " + seconds(settings.startupTimeout));
+            }
+            sleep(POLL);
+        }
+        settings.listener.accept(request.replace('-', ' ') + ": done");
     }
 
     /** SIGKILLs the suggester, as a crash would; {@link #checkHealthy()} then ignores it. */
@@ -374,8 +432,9 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private String startBroker() {
+    private String launchBroker() {
         var dataDir = settings.workDir.resolve("kafka-data");
+        deleteRecursively(brokerControlDir());
         var bootstrapFile = settings.workDir.resolve("kafka.bootstrap");
         deleteRecursively(dataDir);
         try {
@@ -385,7 +444,8 @@ public final class LocalCluster implements AutoCloseable {
         }
         var command = java(settings.brokerHeap);
         command.addAll(List.of("-jar", jars.broker().toString(),
-                "--bootstrap-file", bootstrapFile.toString(), "--data-dir", dataDir.toString()));
+                "--bootstrap-file", bootstrapFile.toString(), "--data-dir", dataDir.toString(),
+                "--brokers", String.valueOf(settings.brokers), "--control-dir", brokerControlDir().toString()));
         var broker = launch(BROKER, command, Map.of());
         long deadline = System.nanoTime() + settings.startupTimeout.toNanos();
         while (!Files.exists(bootstrapFile)) {
@@ -564,7 +624,7 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private record Settings(Path repo, Path workDir, int trainers, int slotsPerTrainer, int portBase,
+    private record Settings(Path repo, Path workDir, int brokers, int trainers, int slotsPerTrainer, int portBase,
                             Optional<String> bootstrapServers, String serviceHeap, String brokerHeap,
                             List<String> jvmOptions, Map<String, String> serviceProperties,
                             Map<String, String> trainerProperties, Map<String, String> serviceEnvironment,
@@ -579,6 +639,7 @@ public final class LocalCluster implements AutoCloseable {
     public static final class Builder {
         private final Path repo;
         private Path workDir;
+        private int brokers = 1;
         private int trainers = 2;
         private int slotsPerTrainer = 2;
         private int portBase = 18080;
@@ -601,6 +662,15 @@ public final class LocalCluster implements AutoCloseable {
         /** Logs, the lock file and the broker's data; default {@code <repo>/target/tunestream-local}. */
         public Builder workDir(Path workDir) {
             this.workDir = Objects.requireNonNull(workDir, "workDir").toAbsolutePath().normalize();
+            return this;
+        }
+
+        /**
+         * Brokers of the embedded Kafka: 1 (default) runs one combined KRaft node; more run a dedicated
+         * controller and that many brokers, with internal topics replicated min(3, n) times.
+         */
+        public Builder brokers(int brokers) {
+            this.brokers = requireBetween(brokers, 1, 9, "brokers");
             return this;
         }
 
@@ -701,7 +771,7 @@ public final class LocalCluster implements AutoCloseable {
         /** A cluster with these settings, not started yet. */
         public LocalCluster build() {
             var dir = workDir != null ? workDir : repo.resolve("target").resolve("tunestream-local");
-            return new LocalCluster(new Settings(repo, dir, trainers, slotsPerTrainer, portBase, bootstrapServers,
+            return new LocalCluster(new Settings(repo, dir, brokers, trainers, slotsPerTrainer, portBase, bootstrapServers,
                     serviceHeap, brokerHeap, jvmOptions, Map.copyOf(serviceProperties), Map.copyOf(trainerProperties),
                     Map.copyOf(serviceEnvironment), apiToken, startupTimeout, stopGrace, listener));
         }
