@@ -221,6 +221,16 @@ class ResultsServiceKafkaTest {
     }
 
     @Test
+    void changesNeedTheBearerTokenAndReadsAreOpen() {
+        given().post("/api/studies").then().statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"tunestream\""))
+                .body("error", equalTo("this request needs the header `Authorization: Bearer <token>`"));
+        given().header("Authorization", "Bearer wrong-token-0123456789").delete("/api/studies/x").then().statusCode(401);
+        io.tunestream.testing.ApiTestTokens.authorized().post("/api/studies").then().statusCode(405);
+        given().get("/api/studies").then().statusCode(200);
+    }
+
+    @Test
     void stoppingAStudyStopsEachUnfinishedTrialOnce() {
         String study = "e2e-stop";
         Instant start = Instant.now();

@@ -127,6 +127,8 @@ class FaultToleranceIT {
         }
         // Closed: every log is complete. Neither the API token nor a Kafka password may be in one.
         studies.assertNoLogHolds(List.of(cluster.apiToken(), KAFKA_SECRET));
+        assertThat(java.nio.file.Files.readString(cluster.logFile(LocalCluster.SUGGESTER)))
+                .as("the Kafka password reached the suggester's Kafka settings, hidden").contains("ssl.key.password=[hidden]");
     }
 
     private static void fault(String kind, int count) {
