@@ -276,11 +276,14 @@ class FaultToleranceIT {
         var rng = new java.util.Random(KILL_SEED);
         var studyId = studies.submit(tpeSpec("killed"));
         var kills = new java.util.TreeMap<String, Integer>();
-        int[] moments = rng.ints(3, 1, trials).sorted().toArray();
-        for (int moment : moments) {
+        int[] moments = rng.ints(4, 1, trials).sorted().toArray();
+        // The moments are random; the victims alternate (the first one drawn), so that both services die.
+        boolean suggesterFirst = rng.nextBoolean();
+        for (int k = 0; k < moments.length; k++) {
+            int moment = moments[k];
             awaitTrue("suggested >= " + moment, Duration.ofMinutes(2), () -> studies.suggested(studyId) >= moment);
             ClusterStudies.pause(Duration.ofMillis(rng.nextInt(1500)));
-            boolean killSuggester = rng.nextBoolean();
+            boolean killSuggester = (k % 2 == 0) == suggesterFirst;
             if (killSuggester) {
                 cluster.killSuggester();
                 cluster.restartSuggester();

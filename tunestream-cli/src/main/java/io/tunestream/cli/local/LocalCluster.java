@@ -414,6 +414,7 @@ public final class LocalCluster implements AutoCloseable {
                 Files.createFile(file);
             }
             Files.writeString(file, settings.apiToken + System.lineSeparator());
+            settings.listener.accept("REST API token of this run (for curl or --token) in " + displayPath(file));
         } catch (IOException e) {
             throw new LocalClusterException("cannot write the API token file " + file + ": " + e.getMessage(), e);
         }
