@@ -104,7 +104,7 @@ class FaultToleranceIT {
                 .trainerProperty("tunestream.trainer.lock-duration", "PT5S")
                 .trainerProperty("tunestream.trainer.renew-after", "PT2S")
                 // An operator-registered program that kills the trainer running it, at every attempt.
-                .trainerProperty("tunestream.trainer.programs.crash.command", "/bin/sh,-c,sleep 1; kill -9 $PPID")
+                .trainerProperty("tunestream.trainer.programs.crash.command", "/bin/sh,-c,sleep 2; kill -9 $PPID")
                 .serviceEnvironment("KAFKA_SSL_KEY_PASSWORD", KAFKA_SECRET)
                 .listener(message -> System.out.println("[faults] " + message))
                 .start();
