@@ -123,7 +123,7 @@ final class ClusterStudies {
     }
 
     private TopicReader topics() {
-        return new TopicReader(cluster.bootstrapServers());
+        return new TopicReader(cluster.bootstrapServers(), cluster.kafkaClientSettings());
     }
 
     static void pause(Duration duration) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -12,12 +13,17 @@ import java.util.regex.Pattern;
  * Runs an {@link EmbeddedKafkaCluster} as its own process until it receives SIGTERM/SIGINT.
  *
  * <pre>
- * java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N] [--control-dir DIR]
+ * java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N] [--control-dir DIR] [--sasl-plain [--client-config-file FILE]]
  * </pre>
  *
  * The bootstrap servers are printed and, with {@code --bootstrap-file}, written to a file once the
  * broker accepts connections (atomically, so a reader never sees half a line): the file appearing is
  * the readiness signal for {@code ./tunestream}.
+ *
+ * <p>With {@code --sasl-plain} the brokers accept only SASL_PLAINTEXT clients (PLAIN); the settings a
+ * client needs ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}) are
+ * written, as a properties file readable by its owner only, to {@code --client-config-file} before
+ * the bootstrap file.
  *
  * <p>With {@code --control-dir}, fault tests stop and restart brokers of the running cluster: a file
  * {@code stop-broker-<id>} or {@code start-broker-<id>} appearing there is carried out (a restarted
@@ -34,14 +40,18 @@ public final class EmbeddedKafkaMain {
         Path dataDir = null;
         int brokers = 1;
         Path controlDir = null;
+        boolean saslPlain = false;
+        Path clientConfigFile = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bootstrap-file" -> bootstrapFile = Path.of(valueOf(args, ++i, "--bootstrap-file"));
                 case "--data-dir" -> dataDir = Path.of(valueOf(args, ++i, "--data-dir"));
                 case "--brokers" -> brokers = Integer.parseInt(valueOf(args, ++i, "--brokers"));
                 case "--control-dir" -> controlDir = Path.of(valueOf(args, ++i, "--control-dir"));
+                case "--sasl-plain" -> saslPlain = true;
+                case "--client-config-file" -> clientConfigFile = Path.of(valueOf(args, ++i, "--client-config-file"));
                 case "--help", "-h" -> {
-                    System.out.println("Usage: java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N] [--control-dir DIR]");
+                    System.out.println("Usage: java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N] [--control-dir DIR] [--sasl-plain [--client-config-file FILE]]");
                     return;
                 }
                 default -> {
@@ -51,6 +61,9 @@ public final class EmbeddedKafkaMain {
             }
         }
         var builder = EmbeddedKafkaCluster.builder().brokers(brokers);
+        if (saslPlain) {
+            builder.saslPlain();
+        }
         if (dataDir != null) {
             if (Files.exists(dataDir) && Files.list(dataDir).findAny().isPresent()) {
                 // A second broker on the same data directory corrupts the first: refuse early.
@@ -70,6 +83,14 @@ public final class EmbeddedKafkaMain {
             }
         }, "embedded-kafka-shutdown"));
         System.out.println("Kafka broker ready at " + cluster.bootstrapServers());
+        if (saslPlain && clientConfigFile != null) {
+            var properties = new StringBuilder();
+            EmbeddedKafkaCluster.saslPlainClientSettings().forEach((key, value) ->
+                    properties.append(key).append('=').append(value.replace("\\", "\\\\")).append(System.lineSeparator()));
+            Files.deleteIfExists(clientConfigFile);
+            Files.createFile(clientConfigFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(clientConfigFile, properties);
+        }
         if (bootstrapFile != null) {
             writeAtomically(bootstrapFile, cluster.bootstrapServers());
         }

@@ -71,6 +71,8 @@ public final class LocalCluster implements AutoCloseable {
     private final java.util.Set<ManagedProcess> killedServices = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Thread shutdownHook = new Thread(this::closeFromHook, "tunestream-local-cluster-shutdown");
     private String bootstrapServers;
+    /** Client settings the embedded broker asks for (SASL), passed to the services as KAFKA_* variables. */
+    private Map<String, String> kafkaClientSettings = Map.of();
     private FileChannel lockChannel;
     private FileLock lock;
     private boolean closed;
@@ -126,6 +128,14 @@ public final class LocalCluster implements AutoCloseable {
     /** The bearer token suggester-service and results-service accept (pass it to the REST clients). */
     public String apiToken() {
         return settings.apiToken;
+    }
+
+    /**
+     * The Kafka client settings besides the bootstrap servers that reach this cluster's broker: empty
+     * for the default PLAINTEXT broker, the SASL settings with {@link Builder#kafkaSaslPlain()}.
+     */
+    public synchronized Map<String, String> kafkaClientSettings() {
+        return kafkaClientSettings;
     }
 
     public String bootstrapServers() {
@@ -447,6 +457,10 @@ public final class LocalCluster implements AutoCloseable {
         command.addAll(List.of("-jar", jars.broker().toString(),
                 "--bootstrap-file", bootstrapFile.toString(), "--data-dir", dataDir.toString(),
                 "--brokers", String.valueOf(settings.brokers), "--control-dir", brokerControlDir().toString()));
+        var clientConfig = settings.workDir.resolve("kafka-client.properties");
+        if (settings.kafkaSaslPlain) {
+            command.addAll(List.of("--sasl-plain", "--client-config-file", clientConfig.toString()));
+        }
         var broker = launch(BROKER, command, Map.of());
         long deadline = System.nanoTime() + settings.startupTimeout.toNanos();
         while (!Files.exists(bootstrapFile)) {
@@ -459,6 +473,17 @@ public final class LocalCluster implements AutoCloseable {
             sleep(Duration.ofMillis(100));
         }
         try {
+            if (settings.kafkaSaslPlain) {
+                var properties = new java.util.Properties();
+                try (var in = Files.newBufferedReader(clientConfig)) {
+                    properties.load(in);
+                }
+                var clientSettings = new java.util.TreeMap<String, String>();
+                properties.stringPropertyNames().forEach(key -> clientSettings.put(key, properties.getProperty(key)));
+                synchronized (this) {
+                    kafkaClientSettings = java.util.Collections.unmodifiableMap(clientSettings);
+                }
+            }
             var servers = Files.readString(bootstrapFile).trim();
             settings.listener.accept("Kafka broker ready at " + servers + " (" + seconds(broker.uptime()) + ")");
             return servers;
@@ -482,7 +507,10 @@ public final class LocalCluster implements AutoCloseable {
         settings.serviceProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        var environment = new LinkedHashMap<>(settings.serviceEnvironment);
+        var environment = new LinkedHashMap<String, String>();
+        // Kafka security reaches the services as a user's would: KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_JAAS_CONFIG, ...
+        kafkaClientSettings().forEach((key, value) -> environment.put("KAFKA_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), value));
+        environment.putAll(settings.serviceEnvironment);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         if (name.equals(SUGGESTER) || name.equals(RESULTS)) {
             environment.put(API_TOKENS_ENV, settings.apiToken);
@@ -625,7 +653,7 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private record Settings(Path repo, Path workDir, int brokers, int trainers, int slotsPerTrainer, int portBase,
+    private record Settings(Path repo, Path workDir, int brokers, boolean kafkaSaslPlain, int trainers, int slotsPerTrainer, int portBase,
                             Optional<String> bootstrapServers, String serviceHeap, String brokerHeap,
                             List<String> jvmOptions, Map<String, String> serviceProperties,
                             Map<String, String> trainerProperties, Map<String, String> serviceEnvironment,
@@ -641,6 +669,7 @@ public final class LocalCluster implements AutoCloseable {
         private final Path repo;
         private Path workDir;
         private int brokers = 1;
+        private boolean kafkaSaslPlain;
         private int trainers = 2;
         private int slotsPerTrainer = 2;
         private int portBase = 18080;
@@ -672,6 +701,16 @@ public final class LocalCluster implements AutoCloseable {
          */
         public Builder brokers(int brokers) {
             this.brokers = requireBetween(brokers, 1, 9, "brokers");
+            return this;
+        }
+
+        /**
+         * The embedded brokers accept only SASL_PLAINTEXT (PLAIN) clients; the services get the
+         * credentials as {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM} and
+         * {@code KAFKA_SASL_JAAS_CONFIG} environment variables, as an operator would set them.
+         */
+        public Builder kafkaSaslPlain() {
+            this.kafkaSaslPlain = true;
             return this;
         }
 
@@ -772,7 +811,7 @@ public final class LocalCluster implements AutoCloseable {
         /** A cluster with these settings, not started yet. */
         public LocalCluster build() {
             var dir = workDir != null ? workDir : repo.resolve("target").resolve("tunestream-local");
-            return new LocalCluster(new Settings(repo, dir, brokers, trainers, slotsPerTrainer, portBase, bootstrapServers,
+            return new LocalCluster(new Settings(repo, dir, brokers, kafkaSaslPlain, trainers, slotsPerTrainer, portBase, bootstrapServers,
                     serviceHeap, brokerHeap, jvmOptions, Map.copyOf(serviceProperties), Map.copyOf(trainerProperties),
                     Map.copyOf(serviceEnvironment), apiToken, startupTimeout, stopGrace, listener));
         }
