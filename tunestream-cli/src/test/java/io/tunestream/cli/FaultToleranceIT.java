@@ -243,20 +243,12 @@ class FaultToleranceIT {
     @Order(4)
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void resultsServiceKilledMidStudyRebuildsFromKafkaAndDecidesEveryTrialOnce() {
-        int trials = 8;
-        var studyId = studies.submit(spec("fault-results", trials, 3, 4, 250));
-        awaitTrue("a trial decided", Duration.ofMinutes(2), () -> finalDecisions(studyId) >= 1);
-        cluster.killResults();
-        // Trainers go on reporting into Kafka while results-service is down.
-        ClusterStudies.pause(Duration.ofSeconds(2));
-        cluster.restartResults();
-
-        awaitSettled(studyId);
-        var study = suggester.study(studyId).orElseThrow();
-        assertThat(study.state()).isEqualTo("COMPLETED");
-        assertEveryTrialFinalOnce(studyId, trials);
-        fault("results-service kill -9", 1);
-        System.out.printf("[faults] results-service kill -9 + restart: 1 fault, %d trials each decided once, trials lost 0%n", trials);
+        studySurvives("results-service kill -9", "fault-results", 8, 3, 250, () -> {
+            cluster.killResults();
+            // Trainers go on reporting into Kafka while results-service is down.
+            ClusterStudies.pause(Duration.ofSeconds(2));
+            cluster.restartResults();
+        });
     }
 
     /**
@@ -306,19 +298,13 @@ class FaultToleranceIT {
     @Order(6)
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void theBrokerStoppedAndRestartedMidStudyLosesNothing() {
-        int trials = 6;
-        var studyId = studies.submit(spec("fault-broker", trials, 2, 4, 300));
-        awaitTrue("a trial decided", Duration.ofMinutes(2), () -> finalDecisions(studyId) >= 1);
-        cluster.stopBroker(0);
-        // Every service loses Kafka: producers buffer and retry, consumers reconnect; none may exit.
-        ClusterStudies.pause(Duration.ofSeconds(3));
-        cluster.checkHealthy();
-        cluster.startBroker(0);
-
-        awaitSettled(studyId);
-        assertEveryTrialFinalOnce(studyId, trials);
-        fault("broker stop + restart", 1);
-        System.out.printf("[faults] broker restart: 1 fault, %d trials each decided once, trials lost 0, services crashed 0%n", trials);
+        studySurvives("broker stop + restart", "fault-broker", 6, 2, 300, () -> {
+            cluster.stopBroker(0);
+            // Every service loses Kafka: producers buffer and retry, consumers reconnect; none may exit.
+            ClusterStudies.pause(Duration.ofSeconds(3));
+            cluster.checkHealthy();
+            cluster.startBroker(0);
+        });
     }
 
     /**
@@ -361,6 +347,21 @@ class FaultToleranceIT {
         assertThat(trainerDeaths).as("trainers the trial killed").isEqualTo(3);
         fault("trainer killed by its trial", trainerDeaths);
         System.out.printf("[faults] max attempts: %d trainer deaths, trial FAILED (%s), never retried again%n", trainerDeaths, rows.get(0).reason());
+    }
+
+    /**
+     * Submits a study, injects a fault once its first trial is decided, and checks that the study
+     * completes with every trial decided exactly once.
+     */
+    private static void studySurvives(String kind, String name, int trials, int maxParallel, int epochMillis, Runnable injectAndRecover) {
+        var studyId = studies.submit(spec(name, trials, maxParallel, 4, epochMillis));
+        awaitTrue("a trial decided", Duration.ofMinutes(2), () -> finalDecisions(studyId) >= 1);
+        injectAndRecover.run();
+        awaitSettled(studyId);
+        assertThat(suggester.study(studyId).orElseThrow().state()).isEqualTo("COMPLETED");
+        assertEveryTrialFinalOnce(studyId, trials);
+        fault(kind, 1);
+        System.out.printf("[faults] %s: 1 fault, %d trials each decided once, trials lost 0, services crashed 0%n", kind, trials);
     }
 
     private static String tpeSpec(String name) {
