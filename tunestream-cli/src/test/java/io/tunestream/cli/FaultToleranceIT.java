@@ -103,9 +103,9 @@ class FaultToleranceIT {
                 // a dead trainer's trials come back after 5 s; running trials renew their lock every 2 s
                 .trainerProperty("tunestream.trainer.lock-duration", "PT5S")
                 .trainerProperty("tunestream.trainer.renew-after", "PT2S")
-                // An operator-registered program that kills the trainer running it, at every attempt. It
-                // dies before renew-after: a renewed lock counts as a delivery (see README, Limits).
-                .trainerProperty("tunestream.trainer.programs.crash.command", "/bin/sh,-c,kill -9 $PPID")
+                // An operator-registered program that kills the trainer running it, at every attempt, 1 s
+                // in: before renew-after, since a renewed lock counts as a delivery (see README, Limits).
+                .trainerProperty("tunestream.trainer.programs.crash.command", "/bin/sh,-c,sleep 1; kill -9 $PPID")
                 .serviceEnvironment("KAFKA_SSL_KEY_PASSWORD", KAFKA_SECRET)
                 .listener(message -> System.out.println("[faults] " + message))
                 .start();
@@ -337,7 +337,11 @@ class FaultToleranceIT {
             for (int i = 0; i < cluster.trainerCount(); i++) {
                 if (!cluster.isTrainerAlive(i)) {
                     trainerDeaths++;
-                    cluster.restartTrainer(i);
+                    try {
+                        cluster.restartTrainer(i);
+                    } catch (io.tunestream.cli.local.LocalClusterException e) {
+                        // The new trainer took the trial before it was ready and died of it: the next round starts it.
+                    }
                 }
             }
             ClusterStudies.pause(Duration.ofMillis(200));
