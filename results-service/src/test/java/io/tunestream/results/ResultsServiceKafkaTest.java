@@ -44,6 +44,7 @@ import io.tunestream.contracts.spec.ParameterSpec;
 import io.tunestream.contracts.spec.StudySpec;
 import io.tunestream.contracts.spec.TrainerSpec;
 import io.tunestream.kafka.embedded.KafkaTestResource;
+import io.tunestream.testing.TopicTail;
 
 /**
  * The service end to end against a real broker: events in through the three topics, answers over
@@ -172,6 +173,61 @@ class ResultsServiceKafkaTest {
                 .body("state", equalTo("COMPLETED")));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("hpo_messaging_dead_lettered_total{topic=\"hpo.trial.reported\"}"));
+    }
+
+    /**
+     * Metric values: a value beyond the double range ({@code 1e999}, {@code -Infinity}) or a report of
+     * another schema version is dead-lettered with the reason; NaN (a diverged loss) is a result, kept
+     * and ranked worst; a huge but finite value is a number like any other. The service keeps working.
+     */
+    @Test
+    void deadLettersInfiniteMetricsAndOtherSchemaVersionsAndRanksNaNWorst() {
+        String study = "e2e-metric-values";
+        publishStudy(study, StudyState.RUNNING, "minimize", Instant.now());
+        for (int n = 0; n < 3; n++) {
+            publishSuggestion(study, n);
+            publishReport(study, n, ReportKind.STARTED, 0, Map.of());
+        }
+        String epoch = Json.write(report(study, 0, ReportKind.EPOCH, 1, Map.of("loss", 0.125)));
+        var bad = List.of(
+                epoch.replace("0.125", "1e999"),
+                epoch.replace("0.125", "-Infinity"),
+                epoch.replace("\"schemaVersion\":1", "\"schemaVersion\":2"));
+        for (var value : bad) {
+            producer.send(new ProducerRecord<>(Topics.TRIAL_REPORTED, study, value));
+        }
+        publishReport(study, 0, ReportKind.EPOCH, 1, Map.of("loss", Double.NaN));
+        publishReport(study, 0, ReportKind.COMPLETED, 1, Map.of());
+        publishReport(study, 1, ReportKind.EPOCH, 1, Map.of("loss", 1e300));
+        publishReport(study, 1, ReportKind.COMPLETED, 1, Map.of());
+        publishReport(study, 2, ReportKind.EPOCH, 1, Map.of("loss", 0.5));
+        publishReport(study, 2, ReportKind.COMPLETED, 1, Map.of());
+
+        try (var deadLetters = new TopicTail(bootstrapServers, Topics.deadLetter(Topics.TRIAL_REPORTED))) {
+            await().atMost(WAIT).until(() -> deadLetters.records().stream().filter(r -> study.equals(r.key())).count() == bad.size());
+            var records = deadLetters.records().stream().filter(r -> study.equals(r.key())).toList();
+            assertThat(records).extracting(ConsumerRecord::value).containsExactlyElementsOf(bad);
+            assertThat(records).extracting(r -> reason(r)).satisfiesExactly(
+                    reason -> assertThat(reason).contains("metrics.loss must be a number or NaN, but was Infinity"),
+                    reason -> assertThat(reason).contains("metrics.loss must be a number or NaN, but was -Infinity"),
+                    reason -> assertThat(reason).contains("schemaVersion of TrialReported must be 1, but was 2"));
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath board = given().get("/api/studies/{id}/trials", study).then().statusCode(200).extract().jsonPath();
+            assertThat(board.getList("trialId", String.class)).containsExactly(trial(study, 2), trial(study, 1), trial(study, 0));
+            assertThat(board.getList("state", String.class)).containsOnly("COMPLETED");
+        });
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void changesNeedTheBearerTokenAndReadsAreOpen() {
+        given().post("/api/studies").then().statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"tunestream\""))
+                .body("error", equalTo("this request needs the header `Authorization: Bearer <token>`"));
+        given().header("Authorization", "Bearer wrong-token-0123456789").delete("/api/studies/x").then().statusCode(401);
+        io.tunestream.testing.ApiTestTokens.authorized().post("/api/studies").then().statusCode(405);
+        given().get("/api/studies").then().statusCode(200);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.tunestream.results;
 
+import io.tunestream.testing.TopicTail;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;

@@ -122,8 +122,9 @@ final class DemoCommand implements Callable<Integer> {
         try (cluster) {
             cluster.start();
             double startupSeconds = seconds(System.nanoTime() - begin);
-            var suggester = new SuggesterClient(cluster.suggesterUrl());
-            var results = new ResultsClient(cluster.resultsUrl());
+            var token = Optional.of(cluster.apiToken());
+            var suggester = new SuggesterClient(cluster.suggesterUrl(), token);
+            var results = new ResultsClient(cluster.resultsUrl(), token);
             var submitted = suggester.submit(document, format);
             long submittedAt = System.nanoTime();
             out.println("-- study " + submitted.studyId() + " (" + studySpec.name() + ") submitted: "

@@ -94,8 +94,8 @@ class EndToEndIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aTwelveTrialStudyCompletesAndTheTopicsAgreeWithTheLeaderboard() {
-        var suggester = new SuggesterClient(cluster.suggesterUrl());
-        var results = new ResultsClient(cluster.resultsUrl());
+        var suggester = new SuggesterClient(cluster.suggesterUrl(), java.util.Optional.of(cluster.apiToken()));
+        var results = new ResultsClient(cluster.resultsUrl(), java.util.Optional.of(cluster.apiToken()));
         var studyId = suggester.submit(SPEC, SpecFormat.YAML).studyId();
 
         var watch = new StudyWatch(suggester, results, Duration.ofMillis(500), Duration.ofSeconds(15))
@@ -156,8 +156,8 @@ class EndToEndIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void schedulersDecideOnTheTopicAsTheCoreSchedulersDoOnTheSameEvents() {
-        var suggester = new SuggesterClient(cluster.suggesterUrl());
-        var results = new ResultsClient(cluster.resultsUrl());
+        var suggester = new SuggesterClient(cluster.suggesterUrl(), java.util.Optional.of(cluster.apiToken()));
+        var results = new ResultsClient(cluster.resultsUrl(), java.util.Optional.of(cluster.apiToken()));
         var schedulers = Map.<String, java.util.function.Supplier<TrialScheduler>>of(
                 "asha", () -> Asha.of(1, 9, 3),
                 "hyperband", () -> Hyperband.of(1, 9, 3),

@@ -50,9 +50,12 @@ import io.tunestream.contracts.events.TrialSuggested;
 /**
  * Faults injected into the system as it runs for users (broker, results-service, suggester and two
  * trainers, each its own JVM): a trainer killed with SIGKILL mid-trial, the suggester killed with
- * SIGKILL mid-study and started again, and every event of a finished study published a second time.
+ * SIGKILL mid-study and started again, every event of a finished study published a second time,
+ * results-service killed and restarted mid-study, the suggester and results-service killed at seeded
+ * random moments (the leaderboard must equal an uninterrupted run's), the broker stopped and restarted
+ * mid-study, and a trial whose program kills its trainer at every attempt (FAILED after maxAttempts).
  * Each study must complete with every trial final exactly once; assertions read the topics and the
- * REST answers, never the clock. Figures are printed as {@code [faults] ...} lines.
+ * REST answers, never the clock. Figures are printed as {@code [faults] ...} lines, with a summary.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceIT {
@@ -72,12 +75,19 @@ class FaultToleranceIT {
               settings: {epochMillis: %d, noise: 0.01, targets: {learning_rate: 0.01, momentum: 0.9, activation: relu}}
             seed: 13
             """;
-    static final Set<String> FINAL = Set.of("COMPLETED", "STOPPED", "FAILED");
+    /** A Kafka secret handed to every service: it must reach their Kafka settings and no log. */
+    static final String KAFKA_SECRET = "kafka-key-password-" + java.util.UUID.randomUUID();
+    /** Seeds the moments and victims of {@link #suggesterAndResultsKilledAtSeededRandomMomentsChangeNoResult()}. */
+    static final long KILL_SEED = 20_261_128L;
 
     static LocalCluster cluster;
+    static ClusterStudies studies;
     static SuggesterClient suggester;
     static ResultsClient results;
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Faults injected, by kind; trials checked to have been decided exactly once. */
+    static final Map<String, Integer> FAULTS = new java.util.TreeMap<>();
+    static int trialsChecked;
 
     @BeforeAll
     static void startCluster() {
@@ -93,17 +103,37 @@ class FaultToleranceIT {
                 // a dead trainer's trials come back after 5 s; running trials renew their lock every 2 s
                 .trainerProperty("tunestream.trainer.lock-duration", "PT5S")
                 .trainerProperty("tunestream.trainer.renew-after", "PT2S")
+                // An operator-registered program that kills the trainer running it, at every attempt, 1 s
+                // in: before renew-after, since a renewed lock counts as a delivery (see README, Limits).
+                .trainerProperty("tunestream.trainer.programs.crash.command", "/bin/sh,-c,sleep 1; kill -9 $PPID")
+                .serviceEnvironment("KAFKA_SSL_KEY_PASSWORD", KAFKA_SECRET)
                 .listener(message -> System.out.println("[faults] " + message))
                 .start();
-        suggester = new SuggesterClient(cluster.suggesterUrl());
-        results = new ResultsClient(cluster.resultsUrl());
+        studies = new ClusterStudies(cluster);
+        suggester = studies.suggester();
+        results = studies.results();
     }
 
     @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
+    static void stopCluster() throws Exception {
+        if (cluster == null) {
+            return;
+        }
+        try {
+            cluster.checkHealthy();
+            System.out.printf("[faults] summary: faults injected %s; trials checked %d, trials lost 0, duplicated final decisions 0,"
+                    + " services crashed 0%n", FAULTS, trialsChecked);
+        } finally {
             cluster.close();
         }
+        // Closed: every log is complete. Neither the API token nor a Kafka password may be in one.
+        studies.assertNoLogHolds(List.of(cluster.apiToken(), KAFKA_SECRET));
+        assertThat(java.nio.file.Files.readString(cluster.logFile(LocalCluster.SUGGESTER)))
+                .as("the Kafka password reached the suggester's Kafka settings, hidden").contains("ssl.key.password=[hidden]");
+    }
+
+    private static void fault(String kind, int count) {
+        FAULTS.merge(kind, count, Integer::sum);
     }
 
     @Test
@@ -127,6 +157,7 @@ class FaultToleranceIT {
                 .allSatisfy(row -> assertThat(row.attempt()).as(row.trialId() + " final attempt").isGreaterThanOrEqualTo(2));
         System.out.printf("[faults] trainer kill -9: 1 fault, %d trial(s) rerun as attempt 2, trials lost 0, duplicated final decisions 0%n",
                 rerun.size());
+        fault("trainer kill -9", 1);
 
         cluster.restartTrainer(0);
     }
@@ -161,6 +192,7 @@ class FaultToleranceIT {
         assertEveryTrialFinalOnce(studyId, trials);
         System.out.printf("[faults] suggester kill -9 + restart: %d fault(s), %d trials suggested once each, trials lost 0, repeated suggestions 0%n",
                 kills, perTrial.size());
+        fault("suggester kill -9", kills);
     }
 
     @Test
@@ -201,10 +233,178 @@ class FaultToleranceIT {
         assertThat(studyAfter.state()).isEqualTo(studyBefore.state());
         assertThat(studyAfter.trialsSuggested()).isEqualTo(studyBefore.trialsSuggested());
         System.out.printf("[faults] duplicates: %d event(s) republished, new decisions 0, leaderboard rows changed 0%n", republished);
+        fault("event republished", republished);
         for (var dlq : Topics.deadLetterTopics()) {
             assertThat(readRaw(dlq)).as("records on " + dlq).isEmpty();
         }
         cluster.checkHealthy();
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void resultsServiceKilledMidStudyRebuildsFromKafkaAndDecidesEveryTrialOnce() {
+        studySurvives("results-service kill -9", "fault-results", 8, 3, 250, () -> {
+            cluster.killResults();
+            // Trainers go on reporting into Kafka while results-service is down.
+            ClusterStudies.pause(Duration.ofSeconds(2));
+            cluster.restartResults();
+        });
+    }
+
+    /**
+     * One trial at a time (maxParallel 1) with TPE, whose suggestions depend on every earlier outcome,
+     * once undisturbed and once with the suggester and results-service killed at moments drawn from
+     * {@link #KILL_SEED}: the leaderboards (trial numbers, parameters, values, states, epochs) are equal.
+     */
+    @Test
+    @Order(5)
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void suggesterAndResultsKilledAtSeededRandomMomentsChangeNoResult() {
+        int trials = 7;
+        var reference = studies.submit(tpeSpec("reference"));
+        awaitSettled(reference);
+        var expected = comparable(assertEveryTrialFinalOnceAndGet(reference, trials));
+
+        var rng = new java.util.Random(KILL_SEED);
+        var studyId = studies.submit(tpeSpec("killed"));
+        var kills = new java.util.TreeMap<String, Integer>();
+        int[] moments = rng.ints(4, 1, trials).sorted().toArray();
+        // The moments are random; the victims alternate (the first one drawn), so that both services die.
+        boolean suggesterFirst = rng.nextBoolean();
+        for (int k = 0; k < moments.length; k++) {
+            int moment = moments[k];
+            awaitTrue("suggested >= " + moment, Duration.ofMinutes(2), () -> studies.suggested(studyId) >= moment);
+            ClusterStudies.pause(Duration.ofMillis(rng.nextInt(1500)));
+            boolean killSuggester = (k % 2 == 0) == suggesterFirst;
+            if (killSuggester) {
+                cluster.killSuggester();
+                cluster.restartSuggester();
+            } else {
+                cluster.killResults();
+                cluster.restartResults();
+            }
+            kills.merge(killSuggester ? "suggester" : "results-service", 1, Integer::sum);
+        }
+        awaitSettled(studyId);
+        var actual = comparable(assertEveryTrialFinalOnceAndGet(studyId, trials));
+        assertThat(actual).as("leaderboard after kills at suggested=" + java.util.Arrays.toString(moments) + " " + kills)
+                .isEqualTo(expected);
+        kills.forEach((service, count) -> fault(service + " kill -9 (seeded)", count));
+        System.out.printf("[faults] seeded kills %s at suggested=%s: leaderboard equals the uninterrupted run's (%d rows)%n",
+                kills, java.util.Arrays.toString(moments), actual.size());
+    }
+
+    @Test
+    @Order(6)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void theBrokerStoppedAndRestartedMidStudyLosesNothing() {
+        studySurvives("broker stop + restart", "fault-broker", 6, 2, 300, () -> {
+            cluster.stopBroker(0);
+            // Every service loses Kafka: producers buffer and retry, consumers reconnect; none may exit.
+            ClusterStudies.pause(Duration.ofSeconds(3));
+            cluster.checkHealthy();
+            cluster.startBroker(0);
+        });
+    }
+
+    /**
+     * A trial whose registered program kills the trainer running it: every delivery kills a trainer
+     * (the test starts dead trainers again), until the delivery after maxAttempts (3) reports it FAILED.
+     */
+    @Test
+    @Order(7)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aTrialThatKillsItsTrainerEveryTimeEndsFailedAfterMaxAttempts() {
+        var studyId = studies.submit("""
+                name: fault-max-attempts
+                objective: {metric: val_loss, direction: minimize}
+                searchSpace:
+                  x: {type: float, low: 0.0, high: 1.0}
+                algorithm: {name: random}
+                budget: {maxTrials: 1, maxParallel: 1, maxEpochs: 1}
+                trainer: {backend: command, settings: {program: crash}}
+                seed: 3
+                """);
+        int trainerDeaths = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!suggester.study(studyId).map(s -> s.state().equals("COMPLETED")).orElse(false)) {
+            if (System.nanoTime() > deadline) {
+                var attempts = read(Topics.TRIAL_REPORTED, TrialReported.class).stream().filter(r -> r.studyId().equals(studyId))
+                        .map(r -> r.kind() + "#" + r.attempt() + "@" + r.workerId()).toList();
+                throw new AssertionError("the trial did not end after " + trainerDeaths + " trainer deaths; reports: " + attempts);
+            }
+            for (int i = 0; i < cluster.trainerCount(); i++) {
+                if (!cluster.isTrainerAlive(i)) {
+                    trainerDeaths++;
+                    try {
+                        cluster.restartTrainer(i);
+                    } catch (io.tunestream.cli.local.LocalClusterException e) {
+                        // The new trainer took the trial before it was ready and died of it: the next round starts it.
+                    }
+                }
+            }
+            ClusterStudies.pause(Duration.ofMillis(200));
+        }
+        var rows = studies.assertEveryTrialFinalOnce(studyId, 1);
+        trialsChecked++;
+        assertThat(rows.get(0).state()).isEqualTo("FAILED");
+        assertThat(rows.get(0).reason()).contains("maxAttempts=3");
+        var started = read(Topics.TRIAL_REPORTED, TrialReported.class).stream()
+                .filter(r -> r.studyId().equals(studyId) && r.kind() == ReportKind.STARTED).map(TrialReported::attempt).toList();
+        assertThat(started).as("attempts that started the program").containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(trainerDeaths).as("trainers the trial killed").isEqualTo(3);
+        fault("trainer killed by its trial", trainerDeaths);
+        System.out.printf("[faults] max attempts: %d trainer deaths, trial FAILED (%s), never retried again%n", trainerDeaths, rows.get(0).reason());
+    }
+
+    /**
+     * Submits a study, injects a fault once its first trial is decided, and checks that the study
+     * completes with every trial decided exactly once.
+     */
+    private static void studySurvives(String kind, String name, int trials, int maxParallel, int epochMillis, Runnable injectAndRecover) {
+        var studyId = studies.submit(spec(name, trials, maxParallel, 4, epochMillis));
+        awaitTrue("a trial decided", Duration.ofMinutes(2), () -> finalDecisions(studyId) >= 1);
+        injectAndRecover.run();
+        awaitSettled(studyId);
+        assertThat(suggester.study(studyId).orElseThrow().state()).isEqualTo("COMPLETED");
+        assertEveryTrialFinalOnce(studyId, trials);
+        fault(kind, 1);
+        System.out.printf("[faults] %s: 1 fault, %d trials each decided once, trials lost 0, services crashed 0%n", kind, trials);
+    }
+
+    private static String tpeSpec(String name) {
+        return """
+                name: fault-seeded-%s
+                objective: {metric: val_loss, direction: minimize}
+                searchSpace:
+                  learning_rate: {type: float, low: 0.0001, high: 0.1, log: true}
+                  momentum: {type: float, low: 0.5, high: 0.99}
+                  activation: {type: categorical, choices: [relu, tanh, sigmoid]}
+                algorithm: {name: tpe, settings: {nStartupTrials: 2}}
+                budget: {maxTrials: 7, maxParallel: 1, maxEpochs: 3}
+                trainer:
+                  backend: synthetic
+                  settings: {epochMillis: 150, noise: 0.01, targets: {learning_rate: 0.01, momentum: 0.9, activation: relu}}
+                seed: 29
+                """.formatted(name);
+    }
+
+    private static List<LeaderboardRow> assertEveryTrialFinalOnceAndGet(String studyId, int trials) {
+        trialsChecked += trials;
+        return studies.assertEveryTrialFinalOnce(studyId, trials);
+    }
+
+    /** What must not depend on crashes: which trial had which parameters, value, state and epochs. */
+    private static List<String> comparable(List<LeaderboardRow> rows) {
+        return rows.stream().sorted(java.util.Comparator.comparingLong(LeaderboardRow::trialNumber))
+                .map(r -> r.trialNumber() + " " + new java.util.TreeMap<>(r.params()) + " " + r.value() + " " + r.state() + " " + r.epochs())
+                .toList();
+    }
+
+    private static long finalDecisions(String studyId) {
+        return read(Topics.TRIAL_DECIDED, TrialDecided.class).stream()
+                .filter(d -> d.studyId().equals(studyId) && d.action().isFinal()).count();
     }
 
     private static String spec(String name, int maxTrials, int maxParallel, int maxEpochs, int epochMillis) {
@@ -212,24 +412,12 @@ class FaultToleranceIT {
     }
 
     private static void awaitSettled(String studyId) {
-        var watch = new StudyWatch(suggester, results, Duration.ofMillis(500), Duration.ofSeconds(30))
-                .await(studyId, Duration.ofMinutes(3), snapshot -> { }, cluster::checkHealthy);
-        assertThat(watch.outcome()).as(studyId + " settles").isEqualTo(StudyWatch.Outcome.SETTLED);
+        studies.awaitSettled(studyId);
     }
 
-    /** Every suggested trial has exactly one final decision, and the leaderboard shows each as final. */
     private static void assertEveryTrialFinalOnce(String studyId, int trials) {
-        var suggested = read(Topics.TRIAL_SUGGESTED, TrialSuggested.class).stream()
-                .filter(t -> t.studyId().equals(studyId)).map(TrialSuggested::trialId).collect(Collectors.toSet());
-        assertThat(suggested).hasSize(trials);
-        var finals = read(Topics.TRIAL_DECIDED, TrialDecided.class).stream()
-                .filter(d -> d.studyId().equals(studyId) && d.action().isFinal())
-                .collect(Collectors.groupingBy(TrialDecided::trialId, Collectors.counting()));
-        assertThat(finals.keySet()).as("trials with a final decision").isEqualTo(suggested);
-        assertThat(finals).allSatisfy((trialId, count) -> assertThat(count).as("final decisions of " + trialId).isEqualTo(1L));
-        List<LeaderboardRow> leaderboard = results.leaderboard(studyId);
-        assertThat(leaderboard).hasSize(trials);
-        assertThat(leaderboard).extracting(LeaderboardRow::state).allMatch(FINAL::contains);
+        studies.assertEveryTrialFinalOnce(studyId, trials);
+        trialsChecked += trials;
     }
 
     private static List<String> decisionsOf(String studyId) {
@@ -282,17 +470,7 @@ class FaultToleranceIT {
     }
 
     private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            cluster.checkHealthy();
-            assertThat(System.nanoTime()).as(what + " within " + timeout).isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        studies.awaitTrue(what, timeout, condition);
     }
 
     private static KafkaProducer<String, String> producer() {
@@ -302,19 +480,15 @@ class FaultToleranceIT {
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
-    private static TopicReader topics() {
-        return new TopicReader(cluster.bootstrapServers());
-    }
-
     private static KafkaConsumer<String, String> consumer() {
-        return topics().consumer();
+        return studies.consumer();
     }
 
     private static <T> List<T> read(String topic, Class<T> type) {
-        return topics().read(topic, type);
+        return studies.read(topic, type);
     }
 
     private static List<ConsumerRecord<String, String>> readRaw(String topic) {
-        return topics().readRaw(topic);
+        return studies.readRaw(topic);
     }
 }

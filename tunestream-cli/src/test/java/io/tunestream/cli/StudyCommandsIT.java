@@ -29,8 +29,8 @@ import io.tunestream.cli.local.Ports;
 class StudyCommandsIT {
 
     static final Path REPO = EndToEndIT.REPO;
-    /** The demo's study: TPE with ASHA over the synthetic backend, 24 trials (the README's CLI session). */
-    static final Path SPEC = REPO.resolve("examples/demo-study.yaml");
+    /** TPE with ASHA over the synthetic backend, 24 trials (the README's CLI session). */
+    static final Path SPEC = REPO.resolve("examples/synthetic-study.yaml");
     static final int TRIALS = 24;
 
     static LocalCluster cluster;
@@ -63,7 +63,8 @@ class StudyCommandsIT {
         var out = new StringWriter();
         var err = new StringWriter();
         var env = Map.of("TUNESTREAM_SUGGESTER_URL", cluster.suggesterUrl().toString(),
-                "TUNESTREAM_RESULTS_URL", cluster.resultsUrl().toString());
+                "TUNESTREAM_RESULTS_URL", cluster.resultsUrl().toString(),
+                "TUNESTREAM_API_TOKEN", cluster.apiToken());
         int code = TunestreamCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), env);
         System.out.println("[study-it] tunestream " + String.join(" ", args) + " -> " + code + "\n" + out + err);
         return new Run(code, out.toString(), err.toString());

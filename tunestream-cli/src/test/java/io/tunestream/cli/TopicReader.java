@@ -21,13 +21,21 @@ import io.tunestream.contracts.Json;
 final class TopicReader {
 
     private final String bootstrapServers;
+    /** Further client settings, e.g. SASL for a secured cluster. */
+    private final Map<String, String> clientSettings;
 
     TopicReader(String bootstrapServers) {
+        this(bootstrapServers, Map.of());
+    }
+
+    TopicReader(String bootstrapServers, Map<String, String> clientSettings) {
         this.bootstrapServers = bootstrapServers;
+        this.clientSettings = Map.copyOf(clientSettings);
     }
 
     KafkaConsumer<String, String> consumer() {
         var props = new Properties();
+        props.putAll(clientSettings);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.apache.kafka.common.test.JaasUtils;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
@@ -23,6 +25,18 @@ import org.apache.kafka.server.common.ShareVersion;
  * (consumer or share) ever makes progress.
  */
 public final class EmbeddedKafkaCluster implements AutoCloseable {
+
+    /** The SASL/PLAIN user of a {@link Builder#saslPlain() SASL cluster} (the test kit's administrator). */
+    public static final String SASL_USER = JaasUtils.KAFKA_PLAIN_ADMIN;
+    /** Its password (a fixed test credential of Kafka's test kit, for local tests only). */
+    public static final String SASL_PASSWORD = JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD;
+
+    /** The client settings that reach a {@link Builder#saslPlain() SASL cluster}: SASL_PLAINTEXT, PLAIN, the JAAS line. */
+    public static Map<String, String> saslPlainClientSettings() {
+        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + SASL_USER
+                        + "\" password=\"" + SASL_PASSWORD + "\";");
+    }
 
     private final KafkaClusterTestKit cluster;
     private final int brokerCount;
@@ -77,8 +91,18 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         private int brokers = 1;
         private Path baseDirectory;
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
+        private boolean saslPlain;
 
         private Builder() {
+        }
+
+        /**
+         * Brokers that accept only SASL_PLAINTEXT clients (mechanism PLAIN, user {@link #SASL_USER}):
+         * for tests that the services reach a secured Kafka with the settings from their environment.
+         */
+        public Builder saslPlain() {
+            this.saslPlain = true;
+            return this;
         }
 
         public Builder brokers(int brokers) {
@@ -107,6 +131,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                     .setCombined(brokers == 1)
                     .setNumBrokerNodes(brokers)
                     .setNumControllerNodes(1);
+            if (saslPlain) {
+                nodes.setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT);
+            }
             Optional.ofNullable(baseDirectory).ifPresent(nodes::setBaseDirectory);
             var builder = new KafkaClusterTestKit.Builder(nodes.build());
             defaultBrokerProperties(brokers).forEach(builder::setConfigProp);

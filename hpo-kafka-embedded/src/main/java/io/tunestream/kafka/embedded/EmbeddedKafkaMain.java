@@ -4,18 +4,31 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Runs an {@link EmbeddedKafkaCluster} as its own process until it receives SIGTERM/SIGINT.
  *
  * <pre>
- * java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N]
+ * java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N] [--control-dir DIR] [--sasl-plain [--client-config-file FILE]]
  * </pre>
  *
  * The bootstrap servers are printed and, with {@code --bootstrap-file}, written to a file once the
  * broker accepts connections (atomically, so a reader never sees half a line): the file appearing is
  * the readiness signal for {@code ./tunestream}.
+ *
+ * <p>With {@code --sasl-plain} the brokers accept only SASL_PLAINTEXT clients (PLAIN); the settings a
+ * client needs ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}) are
+ * written, as a properties file readable by its owner only, to {@code --client-config-file} before
+ * the bootstrap file.
+ *
+ * <p>With {@code --control-dir}, fault tests stop and restart brokers of the running cluster: a file
+ * {@code stop-broker-<id>} or {@code start-broker-<id>} appearing there is carried out (a restarted
+ * broker keeps its port and its log directory), then answered with {@code <name>.done}, or with
+ * {@code <name>.failed} holding the error.
  */
 public final class EmbeddedKafkaMain {
 
@@ -26,13 +39,19 @@ public final class EmbeddedKafkaMain {
         Path bootstrapFile = null;
         Path dataDir = null;
         int brokers = 1;
+        Path controlDir = null;
+        boolean saslPlain = false;
+        Path clientConfigFile = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bootstrap-file" -> bootstrapFile = Path.of(valueOf(args, ++i, "--bootstrap-file"));
                 case "--data-dir" -> dataDir = Path.of(valueOf(args, ++i, "--data-dir"));
                 case "--brokers" -> brokers = Integer.parseInt(valueOf(args, ++i, "--brokers"));
+                case "--control-dir" -> controlDir = Path.of(valueOf(args, ++i, "--control-dir"));
+                case "--sasl-plain" -> saslPlain = true;
+                case "--client-config-file" -> clientConfigFile = Path.of(valueOf(args, ++i, "--client-config-file"));
                 case "--help", "-h" -> {
-                    System.out.println("Usage: java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N]");
+                    System.out.println("Usage: java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N] [--control-dir DIR] [--sasl-plain [--client-config-file FILE]]");
                     return;
                 }
                 default -> {
@@ -42,6 +61,9 @@ public final class EmbeddedKafkaMain {
             }
         }
         var builder = EmbeddedKafkaCluster.builder().brokers(brokers);
+        if (saslPlain) {
+            builder.saslPlain();
+        }
         if (dataDir != null) {
             if (Files.exists(dataDir) && Files.list(dataDir).findAny().isPresent()) {
                 // A second broker on the same data directory corrupts the first: refuse early.
@@ -61,10 +83,53 @@ public final class EmbeddedKafkaMain {
             }
         }, "embedded-kafka-shutdown"));
         System.out.println("Kafka broker ready at " + cluster.bootstrapServers());
+        if (saslPlain && clientConfigFile != null) {
+            var properties = new StringBuilder();
+            EmbeddedKafkaCluster.saslPlainClientSettings().forEach((key, value) ->
+                    properties.append(key).append('=').append(value.replace("\\", "\\\\")).append(System.lineSeparator()));
+            Files.deleteIfExists(clientConfigFile);
+            Files.createFile(clientConfigFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(clientConfigFile, properties);
+        }
         if (bootstrapFile != null) {
             writeAtomically(bootstrapFile, cluster.bootstrapServers());
         }
-        stopped.await();
+        if (controlDir == null) {
+            stopped.await();
+            return;
+        }
+        Files.createDirectories(controlDir);
+        while (!stopped.await(200, TimeUnit.MILLISECONDS)) {
+            try (var requests = Files.list(controlDir)) {
+                for (var request : requests.filter(f -> REQUEST.matcher(f.getFileName().toString()).matches()).sorted().toList()) {
+                    carryOut(cluster, request);
+                }
+            }
+        }
+    }
+
+    private static final Pattern REQUEST = Pattern.compile("(stop|start)-broker-(\\d+)");
+
+    private static void carryOut(EmbeddedKafkaCluster cluster, Path request) throws IOException {
+        var name = request.getFileName().toString();
+        var matcher = REQUEST.matcher(name);
+        if (!matcher.matches()) {
+            return;
+        }
+        Files.delete(request);
+        int broker = Integer.parseInt(matcher.group(2));
+        try {
+            if (matcher.group(1).equals("stop")) {
+                cluster.shutdownBroker(broker);
+            } else {
+                cluster.startBroker(broker);
+            }
+            System.out.println("control: " + name + " done");
+            writeAtomically(request.resolveSibling(name + ".done"), "ok");
+        } catch (RuntimeException e) {
+            System.out.println("control: " + name + " failed: " + e);
+            writeAtomically(request.resolveSibling(name + ".failed"), String.valueOf(e));
+        }
     }
 
     private static String valueOf(String[] args, int index, String option) {

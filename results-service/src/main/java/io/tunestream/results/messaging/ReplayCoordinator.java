@@ -52,6 +52,7 @@ public class ReplayCoordinator {
     }
 
     void onStart(@Observes StartupEvent event) {
+        LOG.infof("Kafka connection: %s", io.tunestream.kafka.support.KafkaClientSettings.describe(kafkaConfig));
         ledger.beginReplay();
         worker = new Thread(this::prepareUntilDone, "results-replay");
         worker.setDaemon(true);

@@ -61,6 +61,7 @@ public class TopicProvisioner {
     }
 
     void onStart(@Observes StartupEvent event) {
+        LOG.infof("Kafka connection: %s", KafkaClientSettings.describe(kafkaConfig));
         if (provision) {
             provision();
         }

@@ -10,6 +10,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.tunestream.contracts.Channels;
+import io.tunestream.contracts.InvalidEventException;
 import io.tunestream.contracts.Json;
 import io.tunestream.contracts.Topics;
 import io.tunestream.contracts.events.TrialDecided;
@@ -45,8 +46,9 @@ public class SuggesterMessaging {
     }
 
     /**
-     * A decision from results-service. Invalid records throw, which nacks them into the channel's
-     * dead-letter topic; decisions for unknown studies or trials change nothing. Waits until the
+     * A decision from results-service. Invalid records, and decisions for a study or trial this
+     * suggester never created, throw, which nacks them into the channel's dead-letter topic (reason in
+     * the {@code dead-letter-reason} header) and counts them; the service goes on with the next record. Waits until the
      * studies are rebuilt from Kafka: before, every decision would be for an unknown study.
      */
     @Incoming(Channels.TRIAL_DECIDED_IN)
@@ -65,6 +67,11 @@ public class SuggesterMessaging {
         } catch (RuntimeException e) {
             metrics.deadLettered(Topics.TRIAL_DECIDED);
             throw e;
+        }
+        var unknown = registry.unknownTarget(decision);
+        if (unknown.isPresent()) {
+            metrics.deadLettered(Topics.TRIAL_DECIDED);
+            throw new InvalidEventException("TrialDecided: " + unknown.get());
         }
         publish(registry.onDecision(decision));
     }

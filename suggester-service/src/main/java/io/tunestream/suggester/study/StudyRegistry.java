@@ -71,6 +71,23 @@ public final class StudyRegistry {
         return run.resume();
     }
 
+    /**
+     * Why a decision cannot be applied, when it names a study this registry never had or a trial its
+     * study never suggested. Every study is known once the recovery has replayed the topics, and a trial
+     * is suggested (durably) before any trainer can run it, so such a decision is not early: it is wrong.
+     */
+    public synchronized Optional<String> unknownTarget(TrialDecided decision) {
+        var run = studies.get(decision.studyId());
+        if (run == null) {
+            return Optional.of("no study " + decision.studyId() + " exists");
+        }
+        if (!run.hasTrial(decision.trialNumber())) {
+            return Optional.of("study " + decision.studyId() + " never suggested trial number " + decision.trialNumber()
+                    + " (" + decision.trialId() + ")");
+        }
+        return Optional.empty();
+    }
+
     public synchronized StudyRun.Effects onDecision(TrialDecided decision) {
         var run = studies.get(decision.studyId());
         return run == null ? StudyRun.Effects.none() : run.onDecision(decision);

@@ -96,6 +96,11 @@ public final class StudyRun {
      * Learns a final outcome and tops up. Decisions for unknown trials, repeated decisions and STOP
      * orders change nothing (at-least-once delivery).
      */
+    /** Whether this study ever suggested trial {@code number}. */
+    boolean hasTrial(long number) {
+        return trials.containsKey(number);
+    }
+
     Effects onDecision(TrialDecided decision) {
         if (TrialSuggested.isFinalTrialId(studyId, decision.trialId())) {
             return onFinalDecision(decision);

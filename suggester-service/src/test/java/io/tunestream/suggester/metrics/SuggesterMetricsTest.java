@@ -3,6 +3,7 @@ package io.tunestream.suggester.metrics;
 import io.tunestream.testing.MetricsScrape;
 
 import static io.restassured.RestAssured.given;
+import static io.tunestream.testing.ApiTestTokens.authorized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -57,7 +58,7 @@ class SuggesterMetricsTest {
         double suggestedBefore = MetricsScrape.now().value("hpo_trials_suggested_total", random);
         double timedBefore = MetricsScrape.now().value("hpo_suggestion_duration_seconds_count", random);
 
-        given().contentType("application/yaml").body(SPEC.getBytes(StandardCharsets.UTF_8))
+        authorized().contentType("application/yaml").body(SPEC.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/studies").then().statusCode(201).body("trialsSuggested", equalTo(3));
 
         var after = MetricsScrape.now();

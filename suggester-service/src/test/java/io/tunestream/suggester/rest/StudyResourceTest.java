@@ -1,6 +1,7 @@
 package io.tunestream.suggester.rest;
 
 import static io.restassured.RestAssured.given;
+import static io.tunestream.testing.ApiTestTokens.authorized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -66,6 +67,7 @@ class StudyResourceTest {
         try (var socket = new java.net.Socket(root.getHost(), root.getPort())) {
             var out = socket.getOutputStream();
             out.write(bytes("POST /api/studies HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
+                    + "Authorization: " + io.tunestream.testing.ApiTestTokens.AUTHORIZATION + "\r\n"
                     + "Content-Length: 2000000\r\n\r\n" + "#".repeat(1000)));
             out.flush();
             var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
@@ -95,7 +97,7 @@ class StudyResourceTest {
 
     @Test
     void aYamlStudyIsCreatedAnnouncedAndItsFirstTrialsQueued() {
-        String studyId = given().contentType("application/yaml").body(bytes(SPEC))
+        String studyId = authorized().contentType("application/yaml").body(bytes(SPEC))
                 .when().post("/api/studies")
                 .then().statusCode(201)
                 .body("state", equalTo("RUNNING"))
@@ -111,8 +113,8 @@ class StudyResourceTest {
 
         given().when().get("/api/studies/" + studyId).then().statusCode(200).body("trialsRunning", equalTo(2));
         given().when().get("/api/studies").then().statusCode(200).body("studyId", hasItem(studyId));
-        given().when().post("/api/studies/" + studyId + "/stop").then().statusCode(200).body("state", equalTo("STOPPED"));
-        given().when().post("/api/studies/" + studyId + "/stop").then().statusCode(409);
+        authorized().when().post("/api/studies/" + studyId + "/stop").then().statusCode(200).body("state", equalTo("STOPPED"));
+        authorized().when().post("/api/studies/" + studyId + "/stop").then().statusCode(409);
         assertThat(read(Topics.STUDY_CHANGED, studyId, 2)).hasSize(2);
     }
 
@@ -121,14 +123,14 @@ class StudyResourceTest {
         var json = "{\"name\":\"json-test\",\"objective\":{\"metric\":\"acc\",\"direction\":\"maximize\"},"
                 + "\"searchSpace\":{\"x\":{\"type\":\"int\",\"low\":1,\"high\":3}},\"algorithm\":{\"name\":\"grid\"},"
                 + "\"budget\":{\"maxTrials\":10,\"maxParallel\":1,\"maxEpochs\":1},\"trainer\":{\"backend\":\"synthetic\"}}";
-        given().contentType("application/json").body(json).when().post("/api/studies")
+        authorized().contentType("application/json").body(json).when().post("/api/studies")
                 .then().statusCode(201).body("trialsSuggested", equalTo(1));
     }
 
     @Test
     void anInvalidSpecGets400WithOneMessagePerFieldAndPublishesNothing() {
         var bad = SPEC.replace("low: 0.0001", "low: 0").replace("maxParallel: 2", "maxParallel: 0").replace("name: rest-test", "name: bad-spec");
-        given().contentType("application/yaml").body(bytes(bad)).when().post("/api/studies")
+        authorized().contentType("application/yaml").body(bytes(bad)).when().post("/api/studies")
                 .then().statusCode(400)
                 .body("errors.field", contains("searchSpace.lr.low", "budget.maxParallel"))
                 .body("errors.message", contains("searchSpace.lr.low must be > 0 when log=true, but was 0",
@@ -138,13 +140,38 @@ class StudyResourceTest {
 
     @Test
     void malformedUnsupportedAndOversizedRequestsAreRefused() throws Exception {
-        given().contentType("application/yaml").body(bytes("name: [unclosed")).when().post("/api/studies")
+        authorized().contentType("application/yaml").body(bytes("name: [unclosed")).when().post("/api/studies")
                 .then().statusCode(400).body("errors[0].message", equalTo("name must be a string, but was a list"));
-        given().contentType("application/yaml").body(bytes("name: x\n  - : : [")).when().post("/api/studies")
+        authorized().contentType("application/yaml").body(bytes("name: x\n  - : : [")).when().post("/api/studies")
                 .then().statusCode(400).body("errors[0].message", org.hamcrest.Matchers.startsWith("the study spec is not valid YAML"));
-        given().contentType("text/plain").body(bytes(SPEC)).when().post("/api/studies").then().statusCode(415);
+        authorized().contentType("text/plain").body(bytes(SPEC)).when().post("/api/studies").then().statusCode(415);
         assertThat(statusOfOversizedPost()).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
         given().when().get("/api/studies/nope").then().statusCode(404).body("error", equalTo("no study with id nope"));
-        given().when().post("/api/studies/nope/stop").then().statusCode(404);
+        authorized().when().post("/api/studies/nope/stop").then().statusCode(404);
+    }
+
+    @Test
+    void changesWithoutAValidBearerTokenGet401AndPublishNothing() {
+        var spec = SPEC.replace("name: rest-test", "name: unauthorized-test");
+        given().contentType("application/yaml").body(bytes(spec)).when().post("/api/studies")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"tunestream\""))
+                .body("error", equalTo("this request needs the header `Authorization: Bearer <token>`"));
+        given().header("Authorization", "Bearer not-the-token-0123456789").contentType("application/yaml").body(bytes(spec))
+                .when().post("/api/studies")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"tunestream\", error=\"invalid_token\""))
+                .body("error", equalTo("the bearer token is not one of this service's API tokens"));
+        given().header("Authorization", "Basic dXNlcjpwYXNzd29yZA==").contentType("application/yaml").body(bytes(spec))
+                .when().post("/api/studies").then().statusCode(401);
+        given().when().get("/api/studies").then().statusCode(200).body("spec.name", org.hamcrest.Matchers.not(hasItem("unauthorized-test")));
+
+        // A study created with the token cannot be stopped without it.
+        String studyId = authorized().contentType("application/yaml").body(bytes(spec)).when().post("/api/studies")
+                .then().statusCode(201).extract().path("studyId");
+        given().when().post("/api/studies/" + studyId + "/stop").then().statusCode(401);
+        given().when().delete("/api/studies/" + studyId).then().statusCode(401);
+        given().when().get("/api/studies/" + studyId).then().statusCode(200).body("state", equalTo("RUNNING"));
+        authorized().when().post("/api/studies/" + studyId + "/stop").then().statusCode(200);
     }
 }

@@ -55,6 +55,7 @@ public class TrainerLifecycle {
     }
 
     void onStart(@Observes StartupEvent event) {
+        LOG.infof("Kafka connection: %s", KafkaClientSettings.describe(kafkaConfig));
         if (!config.workQueueEnabled()) {
             return;
         }

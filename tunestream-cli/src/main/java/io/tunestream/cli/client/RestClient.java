@@ -22,17 +22,17 @@ final class RestClient {
     private final String service;
     private final URI base;
     private final HttpClient http;
+    /** Sent as {@code Authorization: Bearer <token>} on every request; never printed. */
     private final Optional<String> token;
 
     RestClient(String service, URI base) {
         this(service, base, Optional.empty());
     }
 
-    /** @param token sent as {@code Authorization: Bearer <token>} with every request when present */
     RestClient(String service, URI base, Optional<String> token) {
         this.service = service;
         this.base = base;
-        this.token = token.filter(t -> !t.isBlank());
+        this.token = java.util.Objects.requireNonNull(token, "token").map(String::trim).filter(t -> !t.isEmpty());
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
@@ -67,8 +67,9 @@ final class RestClient {
 
     void requireSuccess(HttpResponse<String> response, String what) {
         if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw new ServiceUnavailableException(service + " refused " + what + " with HTTP " + response.statusCode()
-                    + (token.isPresent() ? ": the API token was not accepted" : ": it needs an API token (--token or TUNESTREAM_API_TOKEN)"));
+            throw new ServiceUnavailableException(service + " refused " + what + " (HTTP " + response.statusCode() + "): "
+                    + (token.isPresent() ? "the API token was not accepted" : "it needs an API token")
+                    + "; pass --token or set " + ApiToken.ENV + " (" + abbreviate(response.body()) + ")");
         }
         if (response.statusCode() / 100 != 2) {
             throw new ServiceUnavailableException(service + " answered " + what + " with HTTP " + response.statusCode()

@@ -11,13 +11,14 @@ public final class ResultsClient {
 
     private final RestClient rest;
 
+    /** A client that sends no token: enough for reads where the service leaves them open. */
     public ResultsClient(URI baseUrl) {
         this(baseUrl, Optional.empty());
     }
 
-    /** @param token the API token, sent as {@code Authorization: Bearer} when present */
-    public ResultsClient(URI baseUrl, Optional<String> token) {
-        this.rest = new RestClient("results-service", baseUrl, token);
+    /** A client that sends {@code Authorization: Bearer <token>} on every request (see {@link ApiToken}). */
+    public ResultsClient(URI baseUrl, Optional<String> bearerToken) {
+        this.rest = new RestClient("results-service", baseUrl, bearerToken);
     }
 
     /** {@code GET /api/studies}: every study results-service has seen. */

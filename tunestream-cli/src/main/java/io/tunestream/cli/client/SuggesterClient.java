@@ -36,13 +36,14 @@ public final class SuggesterClient {
 
     private final RestClient rest;
 
+    /** A client that sends no token: enough for reads where the service leaves them open. */
     public SuggesterClient(URI baseUrl) {
         this(baseUrl, Optional.empty());
     }
 
-    /** @param token the API token, sent as {@code Authorization: Bearer} when present */
-    public SuggesterClient(URI baseUrl, Optional<String> token) {
-        this.rest = new RestClient("suggester-service", baseUrl, token);
+    /** A client that sends {@code Authorization: Bearer <token>} on every request (see {@link ApiToken}). */
+    public SuggesterClient(URI baseUrl, Optional<String> bearerToken) {
+        this.rest = new RestClient("suggester-service", baseUrl, bearerToken);
     }
 
     /** {@code GET /api/studies}: every study the suggester owns. */

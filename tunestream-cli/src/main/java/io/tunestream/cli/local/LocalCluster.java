@@ -36,6 +36,11 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
+ * <p>REST authentication: the cluster gives suggester-service and results-service one bearer token
+ * ({@link #apiToken()}, random per cluster unless {@link Builder#apiToken(String)} sets one) through
+ * their environment ({@code TUNESTREAM_API_TOKENS}, never on a command line that {@code ps} shows);
+ * its clients send it.
+ *
  * <p>Ports: suggester {@code portBase}, results {@code portBase+1}, trainer {@code i} {@code portBase+2+i}.
  * Every process logs to {@code <workDir>/<name>.log}; the broker keeps its data in a fresh
  * {@code <workDir>/kafka-data}. A lock file keeps two clusters off one work directory.
@@ -46,6 +51,8 @@ public final class LocalCluster implements AutoCloseable {
     public static final String RESULTS = "results-service";
     public static final String SUGGESTER = "suggester-service";
     public static final String TRAINER_PREFIX = "trainer-";
+    /** The services' environment variable for their accepted tokens ({@code tunestream.api.tokens}). */
+    public static final String API_TOKENS_ENV = "TUNESTREAM_API_TOKENS";
 
     private static final int LOG_LINES_ON_FAILURE = 25;
     private static final Duration POLL = Duration.ofMillis(200);
@@ -64,6 +71,8 @@ public final class LocalCluster implements AutoCloseable {
     private final java.util.Set<ManagedProcess> killedServices = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Thread shutdownHook = new Thread(this::closeFromHook, "tunestream-local-cluster-shutdown");
     private String bootstrapServers;
+    /** Client settings the embedded broker asks for (SASL), passed to the services as KAFKA_* variables. */
+    private Map<String, String> kafkaClientSettings = Map.of();
     private FileChannel lockChannel;
     private FileLock lock;
     private boolean closed;
@@ -94,8 +103,9 @@ public final class LocalCluster implements AutoCloseable {
         }
         try {
             prepareWorkDir();
+            writeTokenFile();
             long begin = System.nanoTime();
-            bootstrapServers = settings.bootstrapServers.orElseGet(this::startBroker);
+            bootstrapServers = settings.bootstrapServers.orElseGet(this::launchBroker);
             var services = new ArrayList<ManagedProcess>();
             results = startService(RESULTS, jars.results(), settings.portBase + 1, Map.of());
             services.add(results);
@@ -113,6 +123,19 @@ public final class LocalCluster implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The bearer token suggester-service and results-service accept (pass it to the REST clients). */
+    public String apiToken() {
+        return settings.apiToken;
+    }
+
+    /**
+     * The Kafka client settings besides the bootstrap servers that reach this cluster's broker: empty
+     * for the default PLAINTEXT broker, the SASL settings with {@link Builder#kafkaSaslPlain()}.
+     */
+    public synchronized Map<String, String> kafkaClientSettings() {
+        return kafkaClientSettings;
     }
 
     public String bootstrapServers() {
@@ -173,6 +196,64 @@ public final class LocalCluster implements AutoCloseable {
             trainerKilled[index] = false;
         }
         awaitReady(List.of(trainer));
+    }
+
+    /** Whether trainer {@code index} runs (a trial's program may have killed it). */
+    public synchronized boolean isTrainerAlive(int index) {
+        checkTrainerIndex(index);
+        return trainers[index].isAlive();
+    }
+
+    /**
+     * Stops broker {@code brokerId} of the embedded cluster (0 for a single node; 0..n-1 with
+     * {@link Builder#brokers(int)}), as a lost node would, and waits until it is down. The broker
+     * process and the KRaft controller keep running; {@link #startBroker(int)} brings the broker back
+     * on the same port with the same log directory.
+     */
+    public void stopBroker(int brokerId) {
+        brokerControl("stop-broker-" + brokerId);
+    }
+
+    /** Starts a broker stopped by {@link #stopBroker(int)} and waits until it has started. */
+    public void startBroker(int brokerId) {
+        brokerControl("start-broker-" + brokerId);
+    }
+
+    private Path brokerControlDir() {
+        return settings.workDir.resolve("kafka-control");
+    }
+
+    private void brokerControl(String request) {
+        if (settings.bootstrapServers.isPresent()) {
+            throw new IllegalStateException("this cluster uses an external Kafka at " + settings.bootstrapServers.get() + "; it cannot stop its brokers");
+        }
+        var dir = brokerControlDir();
+        var done = dir.resolve(request + ".done");
+        var failed = dir.resolve(request + ".failed");
+        try {
+            Files.deleteIfExists(done);
+            Files.deleteIfExists(failed);
+            var tmp = dir.resolve(request + ".tmp");
+            Files.writeString(tmp, request);
+            Files.move(tmp, dir.resolve(request), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new LocalClusterException("cannot ask the broker to " + request + ": " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + settings.startupTimeout.toNanos();
+        while (!Files.exists(done)) {
+            try {
+                if (Files.exists(failed)) {
+                    throw new LocalClusterException("the broker could not " + request + ": " + Files.readString(failed));
+                }
+            } catch (IOException e) {
+                throw new LocalClusterException("cannot read " + failed + ": " + e.getMessage(), e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LocalClusterException("the broker did not " + request + " within " + seconds(settings.startupTimeout));
+            }
+            sleep(POLL);
+        }
+        settings.listener.accept(request.replace('-', ' ') + ": done");
     }
 
     /** SIGKILLs the suggester, as a crash would; {@link #checkHealthy()} then ignores it. */
@@ -327,6 +408,28 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** The token file, readable by this user only (for curl and the CLI while the cluster runs). */
+    public Path apiTokenFile() {
+        return settings.workDir.resolve("api-token");
+    }
+
+    private void writeTokenFile() {
+        var file = apiTokenFile();
+        try {
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, settings.apiToken + System.lineSeparator());
+            settings.listener.accept("REST API token of this run (for curl or --token) in " + displayPath(file));
+        } catch (IOException e) {
+            throw new LocalClusterException("cannot write the API token file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private void releaseLock() {
         try {
             if (lock != null) {
@@ -340,8 +443,9 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private String startBroker() {
+    private String launchBroker() {
         var dataDir = settings.workDir.resolve("kafka-data");
+        deleteRecursively(brokerControlDir());
         var bootstrapFile = settings.workDir.resolve("kafka.bootstrap");
         deleteRecursively(dataDir);
         try {
@@ -351,7 +455,12 @@ public final class LocalCluster implements AutoCloseable {
         }
         var command = java(settings.brokerHeap);
         command.addAll(List.of("-jar", jars.broker().toString(),
-                "--bootstrap-file", bootstrapFile.toString(), "--data-dir", dataDir.toString()));
+                "--bootstrap-file", bootstrapFile.toString(), "--data-dir", dataDir.toString(),
+                "--brokers", String.valueOf(settings.brokers), "--control-dir", brokerControlDir().toString()));
+        var clientConfig = settings.workDir.resolve("kafka-client.properties");
+        if (settings.kafkaSaslPlain) {
+            command.addAll(List.of("--sasl-plain", "--client-config-file", clientConfig.toString()));
+        }
         var broker = launch(BROKER, command, Map.of());
         long deadline = System.nanoTime() + settings.startupTimeout.toNanos();
         while (!Files.exists(bootstrapFile)) {
@@ -364,6 +473,17 @@ public final class LocalCluster implements AutoCloseable {
             sleep(Duration.ofMillis(100));
         }
         try {
+            if (settings.kafkaSaslPlain) {
+                var properties = new java.util.Properties();
+                try (var in = Files.newBufferedReader(clientConfig)) {
+                    properties.load(in);
+                }
+                var clientSettings = new java.util.TreeMap<String, String>();
+                properties.stringPropertyNames().forEach(key -> clientSettings.put(key, properties.getProperty(key)));
+                synchronized (this) {
+                    kafkaClientSettings = java.util.Collections.unmodifiableMap(clientSettings);
+                }
+            }
             var servers = Files.readString(bootstrapFile).trim();
             settings.listener.accept("Kafka broker ready at " + servers + " (" + seconds(broker.uptime()) + ")");
             return servers;
@@ -387,7 +507,15 @@ public final class LocalCluster implements AutoCloseable {
         settings.serviceProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        return launch(name, command, Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers));
+        var environment = new LinkedHashMap<String, String>();
+        // Kafka security reaches the services as a user's would: KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_JAAS_CONFIG, ...
+        kafkaClientSettings().forEach((key, value) -> environment.put("KAFKA_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), value));
+        environment.putAll(settings.serviceEnvironment);
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        if (name.equals(SUGGESTER) || name.equals(RESULTS)) {
+            environment.put(API_TOKENS_ENV, settings.apiToken);
+        }
+        return launch(name, command, environment);
     }
 
     private synchronized ManagedProcess launch(String name, List<String> command, Map<String, String> environment) {
@@ -525,17 +653,23 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private record Settings(Path repo, Path workDir, int trainers, int slotsPerTrainer, int portBase,
+    private record Settings(Path repo, Path workDir, int brokers, boolean kafkaSaslPlain, int trainers, int slotsPerTrainer, int portBase,
                             Optional<String> bootstrapServers, String serviceHeap, String brokerHeap,
                             List<String> jvmOptions, Map<String, String> serviceProperties,
-                            Map<String, String> trainerProperties, Duration startupTimeout, Duration stopGrace,
-                            Consumer<String> listener) {
+                            Map<String, String> trainerProperties, Map<String, String> serviceEnvironment,
+                            String apiToken, Duration startupTimeout, Duration stopGrace, Consumer<String> listener) {
+        @Override
+        public String toString() {
+            return "Settings[workDir=" + workDir + ", trainers=" + trainers + ", portBase=" + portBase + "]";
+        }
     }
 
     /** Settings of a {@link LocalCluster}; every one has a default fit for a 2-core machine. */
     public static final class Builder {
         private final Path repo;
         private Path workDir;
+        private int brokers = 1;
+        private boolean kafkaSaslPlain;
         private int trainers = 2;
         private int slotsPerTrainer = 2;
         private int portBase = 18080;
@@ -545,6 +679,8 @@ public final class LocalCluster implements AutoCloseable {
         private List<String> jvmOptions = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
         private final Map<String, String> serviceProperties = new LinkedHashMap<>();
         private final Map<String, String> trainerProperties = new LinkedHashMap<>();
+        private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
+        private String apiToken = randomToken();
         private Duration startupTimeout = Duration.ofSeconds(120);
         private Duration stopGrace = Duration.ofSeconds(10);
         private Consumer<String> listener = message -> { };
@@ -556,6 +692,25 @@ public final class LocalCluster implements AutoCloseable {
         /** Logs, the lock file and the broker's data; default {@code <repo>/target/tunestream-local}. */
         public Builder workDir(Path workDir) {
             this.workDir = Objects.requireNonNull(workDir, "workDir").toAbsolutePath().normalize();
+            return this;
+        }
+
+        /**
+         * Brokers of the embedded Kafka: 1 (default) runs one combined KRaft node; more run a dedicated
+         * controller and that many brokers, with internal topics replicated min(3, n) times.
+         */
+        public Builder brokers(int brokers) {
+            this.brokers = requireBetween(brokers, 1, 9, "brokers");
+            return this;
+        }
+
+        /**
+         * The embedded brokers accept only SASL_PLAINTEXT (PLAIN) clients; the services get the
+         * credentials as {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM} and
+         * {@code KAFKA_SASL_JAAS_CONFIG} environment variables, as an operator would set them.
+         */
+        public Builder kafkaSaslPlain() {
+            this.kafkaSaslPlain = true;
             return this;
         }
 
@@ -610,6 +765,31 @@ public final class LocalCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * An environment variable for every service, e.g. {@code KAFKA_SECURITY_PROTOCOL}: unlike
+         * {@link #serviceProperty}, its value never appears on a command line (use it for secrets).
+         */
+        public Builder serviceEnvironment(String name, String value) {
+            serviceEnvironment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** The bearer token the services accept; by default 32 random bytes in hex, new for each builder. */
+        public Builder apiToken(String token) {
+            if (token == null || token.trim().length() < 16) {
+                throw new IllegalArgumentException("`apiToken` must have at least 16 characters, but has "
+                        + (token == null ? 0 : token.trim().length()));
+            }
+            this.apiToken = token.trim();
+            return this;
+        }
+
+        private static String randomToken() {
+            var bytes = new byte[32];
+            new java.security.SecureRandom().nextBytes(bytes);
+            return java.util.HexFormat.of().formatHex(bytes);
+        }
+
         /** How long the broker and each service may take to become ready. */
         public Builder startupTimeout(Duration timeout) {
             this.startupTimeout = requirePositive(timeout, "startupTimeout");
@@ -631,9 +811,9 @@ public final class LocalCluster implements AutoCloseable {
         /** A cluster with these settings, not started yet. */
         public LocalCluster build() {
             var dir = workDir != null ? workDir : repo.resolve("target").resolve("tunestream-local");
-            return new LocalCluster(new Settings(repo, dir, trainers, slotsPerTrainer, portBase, bootstrapServers,
+            return new LocalCluster(new Settings(repo, dir, brokers, kafkaSaslPlain, trainers, slotsPerTrainer, portBase, bootstrapServers,
                     serviceHeap, brokerHeap, jvmOptions, Map.copyOf(serviceProperties), Map.copyOf(trainerProperties),
-                    startupTimeout, stopGrace, listener));
+                    Map.copyOf(serviceEnvironment), apiToken, startupTimeout, stopGrace, listener));
         }
 
         /** {@code build().start()}. */

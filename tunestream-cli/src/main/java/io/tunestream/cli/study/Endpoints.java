@@ -32,7 +32,7 @@ public record Endpoints(URI suggester, URI results, Optional<String> token, Opti
     public static final String DEFAULT_RESULTS = "http://localhost:8082";
     public static final String ENV_SUGGESTER = "TUNESTREAM_SUGGESTER_URL";
     public static final String ENV_RESULTS = "TUNESTREAM_RESULTS_URL";
-    public static final String ENV_TOKEN = "TUNESTREAM_API_TOKEN";
+    public static final String ENV_TOKEN = io.tunestream.cli.client.ApiToken.ENV;
     public static final String ENV_CONFIG = "TUNESTREAM_CONFIG";
 
     /** The flags as given (null when absent). */

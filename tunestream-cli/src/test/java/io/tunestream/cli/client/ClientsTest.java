@@ -142,4 +142,33 @@ class ClientsTest {
         assertThat(rows.get(2).value()).isNull();
         assertThat(results.best("demo-1").orElseThrow().trialId()).isEqualTo("demo-1-t2");
     }
+
+    @Test
+    void aTokenIsSentOnEveryRequestAndA401SaysHowToPassOne() {
+        stub.answer("POST /api/studies", new Answer(201, studyView("RUNNING", 4, 0, 0)));
+        stub.answer("GET /api/studies/demo-2", new Answer(401, "{\"error\":\"this request needs the header\"}"));
+        var token = java.util.Optional.of("cli-token-0123456789abcdef");
+        new SuggesterClient(stub.url(), token).submit("name: demo\n", SpecFormat.YAML);
+        assertThat(stub.authorization("POST /api/studies")).isEqualTo("Bearer cli-token-0123456789abcdef");
+        new SuggesterClient(stub.url()).submit("name: demo\n", SpecFormat.YAML);
+        assertThat(stub.authorization("POST /api/studies")).isEmpty();
+
+        assertThatThrownBy(() -> new ResultsClient(stub.url(), token).summary("demo-2"))
+                .isInstanceOf(ServiceUnavailableException.class)
+                .hasMessageContaining("results-service refused GET /api/studies/demo-2 (HTTP 401): the API token was not accepted")
+                .hasMessageContaining("TUNESTREAM_API_TOKEN")
+                .message().doesNotContain("cli-token-0123456789abcdef");
+        assertThat(stub.authorization("GET /api/studies/demo-2")).isEqualTo("Bearer cli-token-0123456789abcdef");
+        assertThatThrownBy(() -> new ResultsClient(stub.url()).summary("demo-2"))
+                .hasMessageContaining("(HTTP 401): it needs an API token; pass --token or set TUNESTREAM_API_TOKEN");
+    }
+
+    @Test
+    void theTokenComesFromTheOptionElseTheEnvironment() {
+        var env = java.util.Map.of(ApiToken.ENV, " from-env ");
+        assertThat(ApiToken.resolve(java.util.Optional.of("from-option"), env)).contains("from-option");
+        assertThat(ApiToken.resolve(java.util.Optional.of("  "), env)).contains("from-env");
+        assertThat(ApiToken.resolve(java.util.Optional.empty(), env)).contains("from-env");
+        assertThat(ApiToken.resolve(java.util.Optional.empty(), java.util.Map.of())).isEmpty();
+    }
 }

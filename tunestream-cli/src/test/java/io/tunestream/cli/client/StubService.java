@@ -26,6 +26,7 @@ public final class StubService implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
     private final Map<String, Received> received = new ConcurrentHashMap<>();
+    private final Map<String, String> authorizations = new ConcurrentHashMap<>();
 
     public StubService() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -47,8 +48,15 @@ public final class StubService implements AutoCloseable {
         return received.get(request);
     }
 
+    /** The {@code Authorization} header of the last such request; empty string when it had none. */
+    String authorization(String request) {
+        return authorizations.get(request);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         var key = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+        var authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        authorizations.put(key, authorization == null ? "" : authorization);
         received.put(key, new Received(exchange.getRequestHeaders().getFirst("Content-Type"),
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
                 exchange.getRequestHeaders().getFirst("Authorization")));

@@ -50,6 +50,9 @@ class DockerComposeTest {
                 assertThat(node.path("stop_grace_period").asText()).as("time to release running trials").isNotEmpty();
             } else {
                 assertThat(node.path("ports").get(0).asText()).isEqualTo(port + ":" + port);
+                assertThat(node.path("environment").path("TUNESTREAM_API_TOKENS").asText())
+                        .as(service + " takes its REST token from the environment and refuses to start without one")
+                        .startsWith("${TUNESTREAM_API_TOKEN:?");
             }
         }
     }

@@ -189,6 +189,11 @@ class KubernetesManifestsTest {
             assertThat(container.getEnvFrom()).anyMatch(e -> e.getConfigMapRef().getName().equals("tunestream-kafka"));
             assertThat(container.getEnv()).anyMatch(e -> e.getName().equals("KAFKA_SASL_JAAS_CONFIG")
                     && e.getValueFrom().getSecretKeyRef().getName().equals("tunestream-app"));
+            if (!name.equals("trainer-service")) {
+                assertThat(container.getEnv()).as(name + " REST tokens from a Secret").anyMatch(e -> e.getName().equals("TUNESTREAM_API_TOKENS")
+                        && e.getValueFrom().getSecretKeyRef().getName().equals("tunestream-api")
+                        && e.getValueFrom().getSecretKeyRef().getKey().equals("tokens"));
+            }
             var service = STRICT.convertValue(one(resources, "Service", name), Service.class);
             assertThat(service.getSpec().getSelector()).isEqualTo(Map.of("app.kubernetes.io/name", name));
             assertThat(service.getMetadata().getLabels()).containsEntry("app.kubernetes.io/part-of", "tunestream");

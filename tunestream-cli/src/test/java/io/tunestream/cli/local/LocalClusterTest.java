@@ -60,5 +60,17 @@ class LocalClusterTest {
         assertThatThrownBy(() -> builder.portBase(80)).hasMessageContaining("`portBase`");
         assertThatThrownBy(() -> builder.serviceHeap("lots")).hasMessageContaining("`serviceHeap` must look like 384m");
         assertThatThrownBy(() -> builder.stopGrace(Duration.ZERO)).hasMessageContaining("`stopGrace`");
+        assertThatThrownBy(() -> builder.brokers(0)).hasMessageContaining("`brokers` must be between 1 and 9, but was 0");
+        assertThatThrownBy(() -> builder.apiToken("short-token"))
+                .hasMessage("`apiToken` must have at least 16 characters, but has 11");
+    }
+
+    @Test
+    void eachClusterDrawsItsOwnApiTokenUnlessOneIsGiven() {
+        var first = LocalCluster.builder(repo).build();
+        var second = LocalCluster.builder(repo).build();
+        assertThat(first.apiToken()).matches("[0-9a-f]{64}").isNotEqualTo(second.apiToken());
+        assertThat(LocalCluster.builder(repo).apiToken(" given-token-0123456789 ").build().apiToken()).isEqualTo("given-token-0123456789");
+        assertThat(first.apiTokenFile()).isEqualTo(first.workDir().resolve("api-token"));
     }
 }

@@ -78,8 +78,8 @@ class StudyCommandTest {
         return file;
     }
 
-    private Path demoSpec() throws IOException {
-        return spec(Files.readString(repo().resolve("examples/demo-study.yaml")));
+    private Path syntheticSpec() throws IOException {
+        return spec(Files.readString(repo().resolve("examples/synthetic-study.yaml")));
     }
 
     static Path repo() {
@@ -114,7 +114,7 @@ class StudyCommandTest {
     @Test
     void createSubmitsAValidSpecWithTheTokenFromTheEnvironment() throws IOException {
         suggester.answer("POST /api/studies", new Answer(201, RUNNING));
-        Path file = demoSpec();
+        Path file = syntheticSpec();
         int code = run(Map.of(Endpoints.ENV_TOKEN, "s3cret"), "study", "create", "-f", file.toString());
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("created study s1 (demo)").contains("tunestream study watch s1")
@@ -128,7 +128,7 @@ class StudyCommandTest {
     @Test
     void createQuietPrintsOnlyTheIdAndTheFlagTokenWins() throws IOException {
         suggester.answer("POST /api/studies", new Answer(201, RUNNING));
-        int code = run(Map.of(Endpoints.ENV_TOKEN, "from-env"), "study", "create", "-q", "-f", demoSpec().toString(), "--token", "from-flag");
+        int code = run(Map.of(Endpoints.ENV_TOKEN, "from-env"), "study", "create", "-q", "-f", syntheticSpec().toString(), "--token", "from-flag");
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).isEqualTo("s1" + System.lineSeparator());
         assertThat(suggester.received("POST /api/studies").authorization()).isEqualTo("Bearer from-flag");
@@ -136,7 +136,7 @@ class StudyCommandTest {
 
     @Test
     void createDryRunSendsNothingAndAMissingFileIsAUsageError() throws IOException {
-        assertThat(run("study", "create", "--dry-run", "-f", demoSpec().toString())).isEqualTo(ExitCodes.OK);
+        assertThat(run("study", "create", "--dry-run", "-f", syntheticSpec().toString())).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("is a valid study spec: demo, 5 parameters, algorithm tpe, scheduler asha");
         assertThat(suggester.received("POST /api/studies")).isNull();
 
@@ -148,7 +148,7 @@ class StudyCommandTest {
     void createReportsTheSuggestersRefusalByField() throws IOException {
         suggester.answer("POST /api/studies", new Answer(400,
                 "{\"errors\":[{\"field\":\"trainer.backend\",\"message\":\"trainer.backend must be one of [command, synthetic], but was gpu\"}]}"));
-        assertThat(run("study", "create", "-f", demoSpec().toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("study", "create", "-f", syntheticSpec().toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("trainer.backend must be one of");
     }
 

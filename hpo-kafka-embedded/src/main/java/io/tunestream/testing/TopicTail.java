@@ -1,4 +1,4 @@
-package io.tunestream.results;
+package io.tunestream.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,14 +15,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Every record of one topic since its beginning, read with a plain consumer that assigns all the
  * topic's partitions itself (once the topic exists) and keeps what it has read.
  */
-final class TopicTail implements AutoCloseable {
+public final class TopicTail implements AutoCloseable {
 
     private final String topic;
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
     private boolean assigned;
 
-    TopicTail(String bootstrapServers, String topic) {
+    public TopicTail(String bootstrapServers, String topic) {
         this.topic = topic;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -33,7 +33,7 @@ final class TopicTail implements AutoCloseable {
     }
 
     /** Everything read so far, after one more poll. */
-    List<ConsumerRecord<String, String>> records() {
+    public List<ConsumerRecord<String, String>> records() {
         if (!assigned) {
             var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
             if (partitions == null || partitions.isEmpty()) {
@@ -49,7 +49,7 @@ final class TopicTail implements AutoCloseable {
     }
 
     /** Everything on the topic now: polls until every partition is read to the end it has now. */
-    List<ConsumerRecord<String, String>> recordsToEnd() {
+    public List<ConsumerRecord<String, String>> recordsToEnd() {
         records();
         if (!assigned) {
             return List.copyOf(records);
