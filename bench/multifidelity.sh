@@ -2,7 +2,7 @@
 # Runs the multi-fidelity benchmark (Tunestream schedulers + BOHB vs Optuna 3.1 pruners, YAHPO lcbench
 # surrogate, 4 workers in virtual time) and writes docs/benchmarks/multifidelity.{md,csv,png}.
 #
-#   bench/multifidelity.sh                     # 8 seeds, the 6 development tasks, every method
+#   bench/multifidelity.sh                     # 20 seeds, the 6 development tasks, every method
 #   bench/multifidelity.sh --seeds 2 --tasks 3945 --methods random,bohb
 #
 # Needs: the benchmark data at ../shared/data (or pass --data), /usr/bin/python3 with Debian's
@@ -17,5 +17,5 @@ cd "$(dirname "$0")/.."
 CP="hpo-bench/target/classes:$(cat hpo-bench/target/classpath.txt)"
 
 exec java -Xmx2g -cp "$CP" io.tunestream.bench.MultiFidelityBenchmark \
-  --seeds 8 --threads 2 --workers 4 --budget 6544 --data ../shared/data --out docs/benchmarks \
+  --seeds 20 --threads 2 --workers 4 --budget 6544 --data ../shared/data --out docs/benchmarks \
   --command "bench/multifidelity.sh $*" "$@"
