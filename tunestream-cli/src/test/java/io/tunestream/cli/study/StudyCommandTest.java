@@ -117,7 +117,7 @@ class StudyCommandTest {
         Path file = syntheticSpec();
         int code = run(Map.of(Endpoints.ENV_TOKEN, "s3cret"), "study", "create", "-f", file.toString());
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("created study s1 (demo)").contains("tunestream study watch s1")
+        assertThat(out.toString()).contains("created study s1 (synthetic-demo)").contains("tunestream study watch s1")
                 .contains(results.url() + "/dashboard/#/study/s1");
         var received = suggester.received("POST /api/studies");
         assertThat(received.contentType()).isEqualTo("application/yaml");
@@ -137,7 +137,7 @@ class StudyCommandTest {
     @Test
     void createDryRunSendsNothingAndAMissingFileIsAUsageError() throws IOException {
         assertThat(run("study", "create", "--dry-run", "-f", syntheticSpec().toString())).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("is a valid study spec: demo, 5 parameters, algorithm tpe, scheduler asha");
+        assertThat(out.toString()).contains("is a valid study spec: synthetic-demo, 5 parameters, algorithm tpe, scheduler asha");
         assertThat(suggester.received("POST /api/studies")).isNull();
 
         assertThat(run("study", "create", "-f", dir.resolve("nope.yaml").toString())).isEqualTo(ExitCodes.USAGE);
@@ -255,7 +255,7 @@ class StudyCommandTest {
     void aRefusedTokenIsExplained() {
         suggester.answer("GET /api/studies", new Answer(401, "{}"));
         assertThat(run("study", "list")).isEqualTo(ExitCodes.INFRASTRUCTURE);
-        assertThat(err.toString()).contains("needs an API token (--token or TUNESTREAM_API_TOKEN)");
+        assertThat(err.toString()).contains("needs an API token; pass --token or set TUNESTREAM_API_TOKEN");
     }
 
     @Test
