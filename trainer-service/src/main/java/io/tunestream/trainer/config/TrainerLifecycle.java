@@ -62,7 +62,8 @@ public class TrainerLifecycle {
         var command = new CommandBackend(programs(), new GpuPool(config.gpuDevices().orElse(List.of())), config.stopGrace());
         Map<String, TrainingBackend> backends = Map.of(synthetic.name(), synthetic, command.name(), command);
         var metrics = new TrainerMetrics(meters);
-        var runner = new TrialRunner(metrics.timed(backends), metrics.counting(publisher), stops, workerId);
+        var runner = new TrialRunner(metrics.timed(backends), metrics.counting(publisher), stops, workerId,
+                config.epochReportsInFlight());
         var handler = new TrialWorkHandler(runner, publisher, config.maxAttempts(), workerId, meters);
         var settings = new WorkQueueSettings(KafkaClientSettings.connection(kafkaConfig), config.groupId(), config.slots(), config.lockDuration(),
                 config.renewAfter(), config.maxAttempts(), config.pollTimeout());
