@@ -73,6 +73,10 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Trials of a discarded warm-up study before the measured ones (default: ${DEFAULT-VALUE}; 0: none).")
         int warmupTrials;
 
+        @Option(names = "--jvm-option", paramLabel = "OPTION",
+                description = "An extra JVM option of every started process, e.g. -XX:StartFlightRecording=... (repeatable).")
+        List<String> jvmOptions = new java.util.ArrayList<>();
+
         SystemBench bench(CommandSpec command) {
             Path repo = bench.parent.repo();
             var services = new LinkedHashMap<String, String>();
@@ -85,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             services.putAll(properties);
             var settings = new SystemBench.Settings(repo, repo.resolve(out), repo.resolve("target").resolve("tunestream-bench"),
-                    portBase, label, services, trainers, studyTimeout, warmupTrials);
+                    portBase, label, services, trainers, studyTimeout, warmupTrials, jvmOptions);
             return new SystemBench(settings, command.commandLine().getOut());
         }
     }

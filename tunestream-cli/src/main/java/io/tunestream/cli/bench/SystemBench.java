@@ -40,8 +40,10 @@ public final class SystemBench {
 
     /** How the cluster is started: ports, work directory, extra properties (e.g. Kafka's defaults for a before/after run). */
     public record Settings(Path repo, Path out, Path workDir, int portBase, String label, Map<String, String> serviceProperties,
-                           Map<String, String> trainerProperties, Duration studyTimeout, int warmupTrials) {
+                           Map<String, String> trainerProperties, Duration studyTimeout, int warmupTrials,
+                           List<String> extraJvmOptions) {
         public Settings {
+            extraJvmOptions = List.copyOf(extraJvmOptions);
             serviceProperties = Map.copyOf(serviceProperties);
             trainerProperties = Map.copyOf(trainerProperties);
         }
@@ -228,6 +230,18 @@ public final class SystemBench {
             long suggestions = probe.suggestions.get() - s0;
             cluster.checkHealthy();
             ids.forEach(suggester::stop);
+            sleep(Duration.ofSeconds(3));
+            // The same broker without the services: how many such records it moves per second here.
+            String sample = io.tunestream.contracts.Json.write(io.tunestream.contracts.events.TrialReported.of(
+                    new io.tunestream.contracts.events.TrialSuggested(io.tunestream.contracts.SchemaVersion.CURRENT, "throughput-0",
+                            "throughput-0-t12345", 12345, Map.of("learning_rate", 0.0123, "momentum", 0.91, "hidden_layers", 2), maxEpochs,
+                            "val_loss", new io.tunestream.contracts.spec.TrainerSpec("synthetic", Map.of()), 1, Instant.now()),
+                    1, io.tunestream.contracts.events.ReportKind.EPOCH, 17,
+                    Map.of("val_loss", 0.4321, "val_accuracy", 0.6491, "train_loss", 0.4012, "train_accuracy", 0.6695),
+                    "trainer-host-12345", null));
+            double raw = RawThroughput.measure(cluster.bootstrapServers(), 200_000, sample);
+            log.printf(java.util.Locale.ROOT, "raw broker throughput: %.0f records/s of %d bytes (one producer, one consumer, same broker)%n",
+                    raw, sample.length());
             var cpu = ProcessCpu.between(cpu0, cpu1);
             var rates = new LinkedHashMap<String, Object>();
             rates.put("seconds", Percentiles.round(seconds));
@@ -235,6 +249,9 @@ public final class SystemBench {
             rates.put("allReportsPerSecond", Percentiles.round((epochs + others) / seconds));
             rates.put("decisionsPerSecond", Percentiles.round(decisions / seconds));
             rates.put("suggestionsPerSecond", Percentiles.round(suggestions / seconds));
+            rates.put("rawBrokerRecordsPerSecond", Percentiles.round(raw));
+            rates.put("rawRecordBytes", sample.length());
+            rates.put("epochEventsOverRaw", Percentiles.round(epochs / seconds / raw));
             result.put("rates", rates);
             var cpuPer1000 = new LinkedHashMap<String, Object>();
             cpu.forEach((name, millis) -> cpuPer1000.put(name, Percentiles.round(epochs == 0 ? Double.NaN : millis * 1000.0 / epochs)));
@@ -256,7 +273,7 @@ public final class SystemBench {
                 .trainers(shape.trainers())
                 .slotsPerTrainer(shape.slots())
                 // Full JIT (C2): these are steady-state measurements; the demo's C1-only start-up tuning would understate them.
-                .jvmOptions(List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"))
+                .jvmOptions(jvmOptions())
                 .startupTimeout(Duration.ofSeconds(240))
                 .listener(message -> log.println("-- " + message));
         settings.serviceProperties().forEach(builder::serviceProperty);
@@ -274,6 +291,12 @@ public final class SystemBench {
         }
         log.printf("warm-up: %d trials, not measured%n", settings.warmupTrials());
         runStudy(cluster, BenchStudies.spec("warmup", Optional.of("asha"), settings.warmupTrials(), slots, 9, 5, 1), probe);
+    }
+
+    private List<String> jvmOptions() {
+        var options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        options.addAll(settings.extraJvmOptions());
+        return options;
     }
 
     private static TopicProbe probe(LocalCluster cluster, TopicProbe.Mode mode) {
