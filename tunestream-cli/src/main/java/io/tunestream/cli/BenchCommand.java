@@ -82,9 +82,7 @@ final class BenchCommand implements Callable<Integer> {
             var services = new LinkedHashMap<String, String>();
             var trainers = new LinkedHashMap<String, String>();
             if (kafkaDefaults) {
-                for (String channel : List.of("trial-reported-out", "trial-decided-out", "trial-suggested-out")) {
-                    services.put("mp.messaging.outgoing." + channel + ".linger.ms", "5");
-                }
+                services.put("tunestream.loop.linger-ms", "5");
                 trainers.put("tunestream.trainer.epoch-reports-in-flight", "0");
             }
             services.putAll(properties);

@@ -120,7 +120,11 @@ public final class SystemBench {
         var result = header("utilization");
         result.put("study", Map.of("trialsPerSlot", trialsPerSlot, "maxEpochs", maxEpochs, "epochMillis", epochMillis));
         var runs = new ArrayList<Map<String, Object>>();
+        result.put("runs", runs);
+        var failures = new ArrayList<String>();
+        result.put("failures", failures);
         for (var shape : shapes) {
+            // Each shape is written as soon as it is measured; a shape that fails is recorded and the next one runs.
             try (var cluster = start(shape);
                  var probe = probe(cluster, TopicProbe.Mode.FULL);
                  var roundTrips = RoundTripProbe.start(cluster.bootstrapServers(), Duration.ofMillis(50))) {
@@ -144,10 +148,13 @@ public final class SystemBench {
                     log.printf(java.util.Locale.ROOT, "utilization %-9s slots=%d training %.4f holding %.4f (whole run %.4f) trials=%d window=%.1fs STOP %s%n",
                             scheduler, slots, util.training(), util.holding(), util.trainingWholeRun(), util.trials(),
                             util.windowSeconds(), stop.describe("ms"));
+                    write("utilization", result);
                 }
+            } catch (RuntimeException e) {
+                failures.add(shape.trainers() + "x" + shape.slots() + ": " + e.getMessage());
+                log.printf("utilization: %dx%d failed: %s%n", shape.trainers(), shape.slots(), e.getMessage());
             }
         }
-        result.put("runs", runs);
         write("utilization", result);
         return result;
     }
@@ -291,6 +298,8 @@ public final class SystemBench {
         }
         log.printf("warm-up: %d trials, not measured%n", settings.warmupTrials());
         runStudy(cluster, BenchStudies.spec("warmup", Optional.of("asha"), settings.warmupTrials(), slots, 9, 5, 1), probe);
+        // Let the services drain what the warm-up left (decisions, metrics) before the measured study is submitted.
+        sleep(Duration.ofSeconds(5));
     }
 
     private List<String> jvmOptions() {
