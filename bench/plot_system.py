@@ -34,11 +34,13 @@ def latency():
         for row in csv.DictReader(f):
             samples.setdefault((row["scheduler"], row["kind"]), []).append(float(row["millis"]))
     fig, ax = plt.subplots(figsize=(7, 4))
+    palette = ["tab:blue", "tab:red", "tab:green", "tab:purple"]
+    colors = {s: palette[i % len(palette)] for i, s in enumerate(sorted({k[0] for k in samples}))}
     for (scheduler, kind), values in sorted(samples.items()):
         values.sort()
         ys = [(i + 1) / len(values) for i in range(len(values))]
         label = f"{scheduler}: epoch report → STOP" if kind == "stop" else f"{scheduler}: raw produce→consume"
-        ax.plot(values, ys, label=label, linestyle="-" if kind == "stop" else "--")
+        ax.plot(values, ys, label=label, linestyle="-" if kind == "stop" else "--", color=colors[scheduler])
     ax.set_xscale("log")
     ax.set_xlabel("milliseconds (log scale)")
     ax.set_ylabel("fraction of samples ≤ x")

@@ -69,14 +69,24 @@ public class SuggesterMessaging {
         publish(registry.onDecision(decision));
     }
 
+    /**
+     * Publishes a change's effects and returns once the broker has all of them. The suggestions are sent
+     * together and then awaited together (one key, one partition, an idempotent producer: their order
+     * holds): awaiting each in turn made a study's start cost maxParallel round trips, and timed out
+     * the REST call at 64 under load (docs/benchmarks/system.md).
+     */
     public void publish(StudyRun.Effects effects) {
         for (var change : effects.studyChanges()) {
             studyChanged.sendMessageAndAwait(KafkaRecord.of(change.studyId(), Json.write(change)));
             LOG.infof("study %s is %s (%d trials suggested)", change.studyId(), change.state(), change.trialsSuggested());
         }
+        var sent = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Void>>();
         for (var trial : effects.suggestions()) {
-            trialSuggested.sendMessageAndAwait(KafkaRecord.of(trial.studyId(), Json.write(trial)));
-            metrics.suggested(algorithmOf(trial.studyId()));
+            sent.add(trialSuggested.sendMessage(KafkaRecord.of(trial.studyId(), Json.write(trial))).subscribeAsCompletionStage());
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            sent.get(i).join();
+            metrics.suggested(algorithmOf(effects.suggestions().get(i).studyId()));
         }
     }
 
