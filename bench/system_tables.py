@@ -37,8 +37,8 @@ def latency(label, data):
         print(f"\nSame run, raw round trip with Kafka 4's default `linger.ms=5`: p50 {f(l5['p50'])} ms, p99 {f(l5['p99'])} ms.")
 
 
-def utilization(data):
-    print(f"\n#### Utilization (through Kafka; load average at start {data['loadAverageAtStart'].split()[0]})\n")
+def utilization(data, label):
+    print(f"\n#### Utilization through Kafka ({label}; load average at start {data['loadAverageAtStart'].split()[0]})\n")
     print("| scheduler | slots (trainers × slots) | trials | window (s) | training | holding a trial | training, whole run | STOP p50 / p99 (ms) | epochs run after a STOP |")
     print("|---|---|---|---|---|---|---|---|---|")
     for r in data["runs"]:
@@ -95,17 +95,24 @@ def suggester(data):
         print(f"| {s} | " + " | ".join(f"{row[n]:.2f} ms" if n in row else "–" for n in sizes) + " |")
 
 
-for label, name in (("before the fixes: Kafka defaults", "latency-before.json"), ("after", "latency.json")):
+for label, name in (("1. before: Kafka's linger.ms=5, every epoch report awaited", "latency-before.json"),
+                    ("2. linger.ms=0, epoch reports pipelined; results-service still awaits each decision's ack",
+                     "latency-before-pipelining.json"),
+                    ("3. all fixes", "latency.json")):
     d = load(name)
     if d:
         latency(label, d)
-d = load("utilization.json")
-if d:
-    utilization(d)
+for label, name in (("before results-service pipelining and the suggester's batched sends", "utilization-before-pipelining.json"),
+                    ("all fixes", "utilization.json")):
+    d = load(name)
+    if d:
+        utilization(d, label)
+        for failure in d.get("failures", []):
+            print(f"\nNot measured: {failure}")
 d = load("simulated-utilization.json")
 if d:
     simulated("Utilization, simulated with the loop's measured overheads", d)
-for label, name in (("before the fixes", "throughput-before.json"), ("after", "throughput.json")):
+for label, name in (("before results-service pipelining", "throughput-before-pipelining.json"), ("all fixes", "throughput.json")):
     d = load(name)
     if d:
         throughput(label, d)

@@ -66,8 +66,42 @@ public class SuggesterMessaging {
             metrics.deadLettered(Topics.TRIAL_DECIDED);
             throw e;
         }
-        publish(registry.onDecision(decision));
+        publishPipelined(registry.onDecision(decision));
     }
+
+    /**
+     * Like {@link #publish}, but the next decision need not wait for these suggestions' acknowledgement
+     * (up to {@link #MAX_OUTSTANDING} of them; beyond that it waits for all). Waiting for each one capped
+     * the suggester at one new trial per broker round trip: with ASHA stopping most trials after an epoch
+     * or two, that rate, not the slots, bounded the trainers' utilization (docs/benchmarks/system.md).
+     * The emitter keeps them in order; a suggestion that cannot be sent is logged and counted.
+     */
+    void publishPipelined(StudyRun.Effects effects) {
+        for (var change : effects.studyChanges()) {
+            studyChanged.sendMessageAndAwait(KafkaRecord.of(change.studyId(), Json.write(change)));
+            LOG.infof("study %s is %s (%d trials suggested)", change.studyId(), change.state(), change.trialsSuggested());
+        }
+        for (var trial : effects.suggestions()) {
+            var sent = trialSuggested.sendMessage(KafkaRecord.of(trial.studyId(), Json.write(trial))).subscribeAsCompletionStage();
+            outstanding.add(sent);
+            sent.whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    LOG.errorf(failure, "suggestion %s could not be published", trial.trialId());
+                } else {
+                    metrics.suggested(algorithmOf(trial.studyId()));
+                }
+            });
+        }
+        outstanding.removeIf(java.util.concurrent.CompletableFuture::isDone);
+        if (outstanding.size() > MAX_OUTSTANDING) {
+            outstanding.forEach(f -> f.exceptionally(e -> null).join());
+            outstanding.clear();
+        }
+    }
+
+    private static final int MAX_OUTSTANDING = 256;
+    /** Suggestions sent by {@link #publishPipelined} and not yet acknowledged; touched by the one decision thread only. */
+    private final java.util.List<java.util.concurrent.CompletableFuture<Void>> outstanding = new java.util.ArrayList<>();
 
     /**
      * Publishes a change's effects and returns once the broker has all of them. The suggestions are sent
