@@ -92,18 +92,19 @@ def suggester(data):
     print("|---|" + "---|" * len(sizes))
     for s in samplers:
         row = {c["finishedTrials"]: c["medianMillis"] for c in cells if c["sampler"] == s}
-        print(f"| {s} | " + " | ".join(f"{row[n]:.2f} ms" if n in row else "–" for n in sizes) + " |")
+        print(f"| {s} | " + " | ".join(("< 0.01 ms" if row[n] < 0.01 else f"{row[n]:.2f} ms") if n in row else "–" for n in sizes) + " |")
 
 
 for label, name in (("1. before: Kafka's linger.ms=5, every epoch report awaited", "latency-before.json"),
                     ("2. linger.ms=0, epoch reports pipelined; results-service still awaits each decision's ack",
                      "latency-before-pipelining.json"),
-                    ("3. all fixes", "latency.json")):
+                    ("3. all fixes (2 + results-service and suggester pipelining)", "latency.json")):
     d = load(name)
     if d:
         latency(label, d)
-for label, name in (("before results-service pipelining and the suggester's batched sends", "utilization-before-pipelining.json"),
-                    ("all fixes", "utilization.json")):
+for label, name in (("A. linger.ms=0 and pipelined epoch reports only", "utilization-before-pipelining.json"),
+                    ("B. A + results-service does not wait for each decision's ack", "utilization-before-suggester-pipelining.json"),
+                    ("C. B + the suggester does not wait for each suggestion's ack (all fixes)", "utilization.json")):
     d = load(name)
     if d:
         utilization(d, label)
@@ -112,7 +113,7 @@ for label, name in (("before results-service pipelining and the suggester's batc
 d = load("simulated-utilization.json")
 if d:
     simulated("Utilization, simulated with the loop's measured overheads", d)
-for label, name in (("before results-service pipelining", "throughput-before-pipelining.json"), ("all fixes", "throughput.json")):
+for label, name in (("with fixes 1-2; measured before fixes 3-4", "throughput.json"),):
     d = load(name)
     if d:
         throughput(label, d)
