@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = TunestreamCli.Version.class,
         description = "Event-driven hyperparameter optimization on Apache Kafka.",
-        subcommands = {DemoCommand.class, StudyCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, StudyCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (the study completed)",

@@ -79,8 +79,8 @@ class BuiltinStudyIT {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void theBestConfigurationIsEvaluatedOnceOnTheTestSetAndSaved() {
         Path models = WORK.resolve("models");
-        var suggester = new SuggesterClient(cluster.suggesterUrl());
-        var results = new ResultsClient(cluster.resultsUrl());
+        var suggester = new SuggesterClient(cluster.suggesterUrl(), java.util.Optional.of(cluster.apiToken()));
+        var results = new ResultsClient(cluster.resultsUrl(), java.util.Optional.of(cluster.apiToken()));
         var studyId = suggester.submit(SPEC.replace("MODELS", models.toString()), SpecFormat.YAML).studyId();
 
         var watch = new StudyWatch(suggester, results, Duration.ofMillis(500), Duration.ofSeconds(15))

@@ -24,7 +24,8 @@ import io.tunestream.results.metrics.ResultsMetrics;
 
 /**
  * The three incoming channels. Each record waits until the replay is prepared, is read as JSON into its
- * event and applied to the ledger, and its decisions are published before the record is acknowledged.
+ * event and applied to the ledger, and its decisions are handed to the publisher in order; the next
+ * record does not wait for their acknowledgement unless many are outstanding ({@link #pipelined}).
  * A record that is not a valid event fails the returned {@link Uni}: SmallRye nacks it and
  * dead-letters it to {@code <topic>.dlq} with the reason in the {@code dead-letter-reason} header.
  * Methods return a {@link Uni}, so the records of a channel are processed one at a time, in order,
@@ -39,6 +40,9 @@ public class EventConsumers {
     private final DecisionPublisher publisher;
     private final ReplayCoordinator replay;
     private final ResultsMetrics metrics;
+    /** Records whose decisions are being published; see {@link #pipelined}. */
+    private final java.util.concurrent.atomic.AtomicInteger publishing = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int MAX_PUBLISHING = 256;
 
     @Inject
     public EventConsumers(ResultsLedger ledger, DecisionPublisher publisher, ReplayCoordinator replay, ResultsMetrics metrics) {
@@ -61,6 +65,25 @@ public class EventConsumers {
     @Incoming(Channels.TRIAL_REPORTED_IN)
     public Uni<Void> onTrialReported(ConsumerRecord<String, String> record) {
         return handle(record, TrialReported.class, ledger::onTrialReported);
+    }
+
+    /**
+     * Lets the next record be processed while this one's decisions are still on their way to the broker,
+     * up to {@link #MAX_PUBLISHING} records at a time; beyond that the record waits for its own (back
+     * pressure). Waiting for every acknowledgement before the next record capped the referee at one
+     * decision per broker round trip, and the STOPs queued behind each other (docs/benchmarks/system.md).
+     * Nothing depends on the wait: offsets are not committed (state is replayed at start), the publisher
+     * retries and counts what it cannot send, and the emitter keeps the records in order.
+     */
+    private Uni<Void> pipelined(Uni<Void> published) {
+        if (publishing.incrementAndGet() > MAX_PUBLISHING) {
+            return published.eventually(publishing::decrementAndGet);
+        }
+        published.subscribe().with(ok -> publishing.decrementAndGet(), failure -> {
+            publishing.decrementAndGet();
+            LOG.warnf("publishing decisions failed: %s", failure.getMessage());
+        });
+        return Uni.createFrom().voidItem();
     }
 
     private <E> Uni<Void> handle(ConsumerRecord<String, String> record, Class<E> type, Function<E, List<TrialDecided>> apply) {
@@ -86,7 +109,7 @@ public class EventConsumers {
             decisions.addAll(replay.processed(record.topic(), record.partition(), record.offset()));
             Uni<Void> published = metrics.timeDecisions(event, decisions.subList(0, caused), publisher.publish(decisions));
             if (invalid == null) {
-                return published;
+                return pipelined(published);
             }
             metrics.deadLettered(record.topic());
             LOG.warnf("dead-lettering %s-%d@%d to %s: %s", record.topic(), record.partition(), record.offset(),

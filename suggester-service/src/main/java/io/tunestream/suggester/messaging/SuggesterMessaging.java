@@ -73,16 +73,61 @@ public class SuggesterMessaging {
             metrics.deadLettered(Topics.TRIAL_DECIDED);
             throw new InvalidEventException("TrialDecided: " + unknown.get());
         }
-        publish(registry.onDecision(decision));
+        publishPipelined(registry.onDecision(decision));
     }
 
-    public void publish(StudyRun.Effects effects) {
+    /**
+     * Like {@link #publish}, but the next decision need not wait for these suggestions' acknowledgement
+     * (up to {@link #MAX_OUTSTANDING} of them; beyond that it waits for all). Waiting for each one capped
+     * the suggester at one new trial per broker round trip: with ASHA stopping most trials after an epoch
+     * or two, that rate, not the slots, bounded the trainers' utilization (docs/benchmarks/system.md).
+     * The emitter keeps them in order; a suggestion that cannot be sent is logged and counted.
+     */
+    void publishPipelined(StudyRun.Effects effects) {
         for (var change : effects.studyChanges()) {
             studyChanged.sendMessageAndAwait(KafkaRecord.of(change.studyId(), Json.write(change)));
             LOG.infof("study %s is %s (%d trials suggested)", change.studyId(), change.state(), change.trialsSuggested());
         }
         for (var trial : effects.suggestions()) {
-            trialSuggested.sendMessageAndAwait(KafkaRecord.of(trial.studyId(), Json.write(trial)));
+            var sent = trialSuggested.sendMessage(KafkaRecord.of(trial.studyId(), Json.write(trial))).subscribeAsCompletionStage();
+            outstanding.add(sent);
+            sent.whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    LOG.errorf(failure, "suggestion %s could not be published", trial.trialId());
+                } else if (!trial.isFinalize()) { // the final evaluation is not a suggestion of the sampler
+                    metrics.suggested(algorithmOf(trial.studyId()));
+                }
+            });
+        }
+        outstanding.removeIf(java.util.concurrent.CompletableFuture::isDone);
+        if (outstanding.size() > MAX_OUTSTANDING) {
+            outstanding.forEach(f -> f.exceptionally(e -> null).join());
+            outstanding.clear();
+        }
+    }
+
+    private static final int MAX_OUTSTANDING = 256;
+    /** Suggestions sent by {@link #publishPipelined} and not yet acknowledged; touched by the one decision thread only. */
+    private final java.util.List<java.util.concurrent.CompletableFuture<Void>> outstanding = new java.util.ArrayList<>();
+
+    /**
+     * Publishes a change's effects and returns once the broker has all of them. The suggestions are sent
+     * together and then awaited together (one key, one partition, an idempotent producer: their order
+     * holds): awaiting each in turn made a study's start cost maxParallel round trips, and timed out
+     * the REST call at 64 under load (docs/benchmarks/system.md).
+     */
+    public void publish(StudyRun.Effects effects) {
+        for (var change : effects.studyChanges()) {
+            studyChanged.sendMessageAndAwait(KafkaRecord.of(change.studyId(), Json.write(change)));
+            LOG.infof("study %s is %s (%d trials suggested)", change.studyId(), change.state(), change.trialsSuggested());
+        }
+        var sent = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Void>>();
+        for (var trial : effects.suggestions()) {
+            sent.add(trialSuggested.sendMessage(KafkaRecord.of(trial.studyId(), Json.write(trial))).subscribeAsCompletionStage());
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            sent.get(i).join();
+            var trial = effects.suggestions().get(i);
             if (!trial.isFinalize()) { // the final evaluation is not a suggestion of the sampler
                 metrics.suggested(algorithmOf(trial.studyId()));
             }

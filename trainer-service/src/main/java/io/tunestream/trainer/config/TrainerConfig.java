@@ -76,6 +76,13 @@ public interface TrainerConfig {
     @WithDefault("models")
     String modelDir();
 
+    /**
+     * EPOCH reports of one trial that may await the broker's acknowledgement while the next epochs
+     * train; 0 waits for each (final reports always wait for all). See docs/benchmarks/system.md.
+     */
+    @WithDefault("8")
+    int epochReportsInFlight();
+
     /** Off in tests that only exercise the REST or messaging wiring. */
     @WithDefault("true")
     boolean workQueueEnabled();

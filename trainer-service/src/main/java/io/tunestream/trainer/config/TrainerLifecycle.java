@@ -66,7 +66,8 @@ public class TrainerLifecycle {
                 Path.of(config.modelDir()));
         Map<String, TrainingBackend> backends = Map.of(synthetic.name(), synthetic, command.name(), command, builtin.name(), builtin);
         var metrics = new TrainerMetrics(meters);
-        var runner = new TrialRunner(metrics.timed(backends), metrics.counting(publisher), stops, workerId);
+        var runner = new TrialRunner(metrics.timed(backends), metrics.counting(publisher), stops, workerId,
+                config.epochReportsInFlight());
         var handler = new TrialWorkHandler(runner, publisher, config.maxAttempts(), workerId, meters);
         var settings = new WorkQueueSettings(KafkaClientSettings.connection(kafkaConfig), config.groupId(), config.slots(), config.lockDuration(),
                 config.renewAfter(), config.maxAttempts(), config.pollTimeout());

@@ -33,6 +33,11 @@ public class ReportPublisher implements ReportSink {
         reports.sendMessageAndAwait(KafkaRecord.of(report.studyId(), Json.write(report)));
     }
 
+    @Override
+    public java.util.concurrent.CompletionStage<Void> publishAsync(TrialReported report) {
+        return reports.sendMessage(KafkaRecord.of(report.studyId(), Json.write(report))).subscribeAsCompletionStage();
+    }
+
     void deadLetter(String key, String value, String reason) {
         var record = KafkaRecord.of(key, value == null ? "" : value)
                 .withHeader(io.tunestream.contracts.Topics.DLQ_REASON_HEADER, reason);

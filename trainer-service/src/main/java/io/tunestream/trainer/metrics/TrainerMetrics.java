@@ -45,10 +45,18 @@ public class TrainerMetrics {
 
     /** Counts {@code hpo.trainer.trials.started} for every STARTED report that goes through. */
     public ReportSink counting(ReportSink sink) {
-        return report -> {
-            sink.publish(report);
-            if (report.kind() == ReportKind.STARTED) {
-                meters.counter(MetricNames.TRAINER_TRIALS_STARTED).increment();
+        return new ReportSink() {
+            @Override
+            public void publish(io.tunestream.contracts.events.TrialReported report) {
+                sink.publish(report);
+                if (report.kind() == ReportKind.STARTED) {
+                    meters.counter(MetricNames.TRAINER_TRIALS_STARTED).increment();
+                }
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Void> publishAsync(io.tunestream.contracts.events.TrialReported report) {
+                return sink.publishAsync(report);
             }
         };
     }

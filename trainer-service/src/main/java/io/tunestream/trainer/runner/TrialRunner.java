@@ -1,6 +1,8 @@
 package io.tunestream.trainer.runner;
 
+import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 
 import io.tunestream.contracts.events.ReportKind;
@@ -16,6 +18,12 @@ import io.tunestream.trainer.backend.TrialFailedException;
  * it) or FAILED (with the backend's reason). A thread interrupt means the slot is shutting down: the
  * attempt is abandoned without a final report so that the work queue hands the trial to another
  * trainer.
+ *
+ * <p>EPOCH reports are pipelined: up to {@code epochReportsInFlight} of them may await the broker's
+ * acknowledgement while the next epochs train (0 waits for each one, as a GPU would idle meanwhile).
+ * Every final report waits for all of them first, so a trial's work item is only acknowledged once its
+ * whole curve is durable. Measured in docs/benchmarks/system.md: waiting for each ack (acks=all) bounded
+ * a slot to a few hundred zero-time epochs per second.
  */
 public final class TrialRunner {
 
@@ -23,12 +31,23 @@ public final class TrialRunner {
     private final ReportSink reports;
     private final StopSignals stops;
     private final String workerId;
+    private final int epochReportsInFlight;
 
     public TrialRunner(Map<String, TrainingBackend> backends, ReportSink reports, StopSignals stops, String workerId) {
+        this(backends, reports, stops, workerId, 0);
+    }
+
+    /** @param epochReportsInFlight EPOCH reports that may await their acknowledgement at once; 0 waits for each */
+    public TrialRunner(Map<String, TrainingBackend> backends, ReportSink reports, StopSignals stops, String workerId,
+                       int epochReportsInFlight) {
+        if (epochReportsInFlight < 0) {
+            throw new IllegalArgumentException("`epochReportsInFlight` must be >= 0, but was " + epochReportsInFlight);
+        }
         this.backends = Map.copyOf(backends);
         this.reports = reports;
         this.stops = stops;
         this.workerId = workerId;
+        this.epochReportsInFlight = epochReportsInFlight;
     }
 
     public TrialOutcome run(TrialSuggested trial, int attempt) {
@@ -48,10 +67,12 @@ public final class TrialRunner {
         }
         Map<String, Double> last = Map.of();
         int epoch = 0;
+        var pending = new ArrayDeque<CompletableFuture<Void>>();
         try (TrainingSession session = backend.open(trial)) {
             while (epoch < trial.maxEpochs()) {
                 stopped = stops.stopReason(trial.studyId(), trial.trialId());
                 if (stopped.isPresent()) {
+                    awaitAll(pending);
                     return finish(trial, attempt, ReportKind.STOPPED, epoch, last, stopped.get());
                 }
                 if (Thread.currentThread().isInterrupted()) {
@@ -63,8 +84,17 @@ public final class TrialRunner {
                 }
                 last = metrics.get();
                 epoch++;
-                reports.publish(TrialReported.of(trial, attempt, ReportKind.EPOCH, epoch, last, workerId, null));
+                var report = TrialReported.of(trial, attempt, ReportKind.EPOCH, epoch, last, workerId, null);
+                if (epochReportsInFlight == 0) {
+                    reports.publish(report);
+                } else {
+                    while (pending.size() >= epochReportsInFlight) {
+                        pending.removeFirst().join();
+                    }
+                    pending.addLast(reports.publishAsync(report).toCompletableFuture());
+                }
             }
+            awaitAll(pending);
             if (epoch == 0) {
                 return finish(trial, attempt, ReportKind.FAILED, 0, last, "the training ended without reporting any epoch");
             }
@@ -73,8 +103,14 @@ public final class TrialRunner {
             Thread.currentThread().interrupt();
             return TrialOutcome.ABANDONED;
         } catch (TrialFailedException e) {
+            awaitQuietly(pending);
             return finish(trial, attempt, ReportKind.FAILED, epoch, last, e.getMessage());
+        } catch (java.util.concurrent.CompletionException e) {
+            awaitQuietly(pending);
+            var cause = e.getCause() == null ? e : e.getCause();
+            return finish(trial, attempt, ReportKind.FAILED, epoch, last, "an epoch report could not be published: " + cause.getMessage());
         } catch (RuntimeException e) {
+            awaitQuietly(pending);
             return finish(trial, attempt, ReportKind.FAILED, epoch, last,
                     "backend " + backend.name() + " crashed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -99,6 +135,24 @@ public final class TrialRunner {
         } catch (RuntimeException e) {
             return finish(job, attempt, ReportKind.FAILED, 0, Map.of(),
                     "backend " + backend.name() + " crashed in the final evaluation: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Waits until every pipelined EPOCH report is durable; a failed one fails the attempt. */
+    private static void awaitAll(ArrayDeque<CompletableFuture<Void>> pending) {
+        while (!pending.isEmpty()) {
+            pending.removeFirst().join();
+        }
+    }
+
+    /** Before a FAILED report: the earlier reports are settled either way (durable or failed). */
+    private static void awaitQuietly(ArrayDeque<CompletableFuture<Void>> pending) {
+        while (!pending.isEmpty()) {
+            try {
+                pending.removeFirst().join();
+            } catch (RuntimeException ignored) {
+                // the attempt fails anyway; its FAILED report says why
+            }
         }
     }
 
