@@ -2,6 +2,7 @@ package io.tunestream.results.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,7 @@ public class EventConsumers {
     private final ReplayCoordinator replay;
     private final ResultsMetrics metrics;
     /** Records whose decisions are being published; see {@link #pipelined}. */
-    private final java.util.concurrent.atomic.AtomicInteger publishing = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger publishing = new AtomicInteger();
     private static final int MAX_PUBLISHING = 256;
 
     @Inject

@@ -1,5 +1,9 @@
 package io.tunestream.suggester.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -99,7 +103,7 @@ public class SuggesterMessaging {
                 }
             });
         }
-        outstanding.removeIf(java.util.concurrent.CompletableFuture::isDone);
+        outstanding.removeIf(CompletableFuture::isDone);
         if (outstanding.size() > MAX_OUTSTANDING) {
             outstanding.forEach(f -> f.exceptionally(e -> null).join());
             outstanding.clear();
@@ -108,7 +112,7 @@ public class SuggesterMessaging {
 
     private static final int MAX_OUTSTANDING = 256;
     /** Suggestions sent by {@link #publishPipelined} and not yet acknowledged; touched by the one decision thread only. */
-    private final java.util.List<java.util.concurrent.CompletableFuture<Void>> outstanding = new java.util.ArrayList<>();
+    private final List<CompletableFuture<Void>> outstanding = new ArrayList<>();
 
     /**
      * Publishes a change's effects and returns once the broker has all of them. The suggestions are sent
@@ -121,7 +125,7 @@ public class SuggesterMessaging {
             studyChanged.sendMessageAndAwait(KafkaRecord.of(change.studyId(), Json.write(change)));
             LOG.infof("study %s is %s (%d trials suggested)", change.studyId(), change.state(), change.trialsSuggested());
         }
-        var sent = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Void>>();
+        var sent = new ArrayList<CompletableFuture<Void>>();
         for (var trial : effects.suggestions()) {
             sent.add(trialSuggested.sendMessage(KafkaRecord.of(trial.studyId(), Json.write(trial))).subscribeAsCompletionStage());
         }
