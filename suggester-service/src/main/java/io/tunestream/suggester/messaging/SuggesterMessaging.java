@@ -85,24 +85,10 @@ public class SuggesterMessaging {
      * (up to {@link #MAX_OUTSTANDING} of them; beyond that it waits for all). Waiting for each one capped
      * the suggester at one new trial per broker round trip: with ASHA stopping most trials after an epoch
      * or two, that rate, not the slots, bounded the trainers' utilization (docs/benchmarks/system.md).
-     * The emitter keeps them in order; a suggestion that cannot be sent is logged and counted.
+     * The emitter keeps them in order; a suggestion that cannot be sent is logged.
      */
     void publishPipelined(StudyRun.Effects effects) {
-        for (var change : effects.studyChanges()) {
-            studyChanged.sendMessageAndAwait(KafkaRecord.of(change.studyId(), Json.write(change)));
-            LOG.infof("study %s is %s (%d trials suggested)", change.studyId(), change.state(), change.trialsSuggested());
-        }
-        for (var trial : effects.suggestions()) {
-            var sent = trialSuggested.sendMessage(KafkaRecord.of(trial.studyId(), Json.write(trial))).subscribeAsCompletionStage();
-            outstanding.add(sent);
-            sent.whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    LOG.errorf(failure, "suggestion %s could not be published", trial.trialId());
-                } else if (!trial.isFinalize()) { // the final evaluation is not a suggestion of the sampler
-                    metrics.suggested(algorithmOf(trial.studyId()));
-                }
-            });
-        }
+        outstanding.addAll(send(effects));
         outstanding.removeIf(CompletableFuture::isDone);
         if (outstanding.size() > MAX_OUTSTANDING) {
             outstanding.forEach(f -> f.exceptionally(e -> null).join());
@@ -121,21 +107,31 @@ public class SuggesterMessaging {
      * the REST call at 64 under load (docs/benchmarks/system.md).
      */
     public void publish(StudyRun.Effects effects) {
+        send(effects).forEach(CompletableFuture::join);
+    }
+
+    /**
+     * Publishes the study changes (each awaited: a study's state must be durable before its trials run)
+     * and sends the suggestions without waiting; each returned stage completes once its suggestion is
+     * durable, when it is also counted (the final evaluation is not a suggestion of the sampler).
+     */
+    private List<CompletableFuture<Void>> send(StudyRun.Effects effects) {
         for (var change : effects.studyChanges()) {
             studyChanged.sendMessageAndAwait(KafkaRecord.of(change.studyId(), Json.write(change)));
             LOG.infof("study %s is %s (%d trials suggested)", change.studyId(), change.state(), change.trialsSuggested());
         }
         var sent = new ArrayList<CompletableFuture<Void>>();
         for (var trial : effects.suggestions()) {
-            sent.add(trialSuggested.sendMessage(KafkaRecord.of(trial.studyId(), Json.write(trial))).subscribeAsCompletionStage());
+            var stage = trialSuggested.sendMessage(KafkaRecord.of(trial.studyId(), Json.write(trial))).subscribeAsCompletionStage();
+            sent.add(stage.whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    LOG.errorf(failure, "suggestion %s could not be published", trial.trialId());
+                } else if (!trial.isFinalize()) {
+                    metrics.suggested(algorithmOf(trial.studyId()));
+                }
+            }));
         }
-        for (int i = 0; i < sent.size(); i++) {
-            sent.get(i).join();
-            var trial = effects.suggestions().get(i);
-            if (!trial.isFinalize()) { // the final evaluation is not a suggestion of the sampler
-                metrics.suggested(algorithmOf(trial.studyId()));
-            }
-        }
+        return sent;
     }
 
     private String algorithmOf(String studyId) {

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 import io.tunestream.contracts.events.TrialDecided;
-import io.tunestream.contracts.events.TrialSuggested;
 import io.tunestream.contracts.spec.StudySpec;
 import io.tunestream.contracts.spec.StudySpecValidator;
 import io.tunestream.optimizer.sampler.Sampler;
@@ -82,16 +81,7 @@ public final class StudyRegistry {
         if (run == null) {
             return Optional.of("no study " + decision.studyId() + " exists");
         }
-        if (TrialSuggested.isFinalTrialId(decision.studyId(), decision.trialId())) {
-            // The study's final evaluation has no trial number of its own in the run's trials.
-            return run.finalizeSuggested() ? Optional.empty()
-                    : Optional.of("study " + decision.studyId() + " never asked for a final evaluation (" + decision.trialId() + ")");
-        }
-        if (!run.hasTrial(decision.trialNumber())) {
-            return Optional.of("study " + decision.studyId() + " never suggested trial number " + decision.trialNumber()
-                    + " (" + decision.trialId() + ")");
-        }
-        return Optional.empty();
+        return run.whyUnknown(decision);
     }
 
     public synchronized StudyRun.Effects onDecision(TrialDecided decision) {

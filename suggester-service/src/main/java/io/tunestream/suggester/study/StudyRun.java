@@ -97,8 +97,18 @@ public final class StudyRun {
      * orders change nothing (at-least-once delivery).
      */
     /** Whether this study ever suggested trial {@code number}. */
-    boolean hasTrial(long number) {
-        return trials.containsKey(number);
+    /**
+     * Why this run cannot apply {@code decision}: it names a trial number the run never suggested, or a
+     * final evaluation it never asked for (that job has no trial number of its own among the trials).
+     */
+    Optional<String> whyUnknown(TrialDecided decision) {
+        if (TrialSuggested.isFinalTrialId(studyId, decision.trialId())) {
+            return finalizeSuggested ? Optional.empty()
+                    : Optional.of("study " + studyId + " never asked for a final evaluation (" + decision.trialId() + ")");
+        }
+        return trials.containsKey(decision.trialNumber()) ? Optional.empty()
+                : Optional.of("study " + studyId + " never suggested trial number " + decision.trialNumber()
+                        + " (" + decision.trialId() + ")");
     }
 
     Effects onDecision(TrialDecided decision) {
