@@ -89,6 +89,7 @@ public final class MetricNames {
     public static final String STUDY_EPOCHS_BUDGET = "hpo.study.epochs.budget";
     public static final String STUDY_TRIALS_FINISHED = "hpo.study.trials.finished";
     public static final String STUDY_TRIALS_BUDGET = "hpo.study.trials.budget";
+    public static final String WORKQUEUE_GIVEN_UP = "hpo.workqueue.given.up";
 
     // every service
     public static final String DEAD_LETTERED = "hpo.messaging.dead.lettered";
@@ -141,6 +142,8 @@ public final class MetricNames {
                     "Final trials of a running study; removed when the study ends."),
             new Metric(STUDY_TRIALS_BUDGET, Type.GAUGE, List.of(TAG_STUDY), RESULTS,
                     "maxTrials of a running study; removed when the study ends."),
+            new Metric(WORKQUEUE_GIVEN_UP, Type.COUNTER, List.of(), RESULTS,
+                    "Trials reported FAILED by the work-queue audit: the share group archived their work item without a final report."),
             new Metric(DEAD_LETTERED, Type.COUNTER, List.of(TAG_TOPIC), ALL_SERVICES,
                     "Records sent to <topic>.dlq, by the topic they were consumed from."));
 

@@ -23,6 +23,8 @@ final class FinalEntry {
     private String reason;
     private long trialNumber = -1;
     boolean decided;
+    /** The final evaluation's work item on the work queue. */
+    final WorkItem workItem = new WorkItem();
 
     void applySuggestion(TrialSuggested suggestion) {
         if (job == null) {
@@ -44,6 +46,10 @@ final class FinalEntry {
             reason = report.message();
         }
         return true;
+    }
+
+    boolean isSuggested() {
+        return job != null;
     }
 
     boolean isFinal() {

@@ -53,6 +53,11 @@ public final class ResultsLedger {
     /** The reason given with the STOP decisions of a study stopped by its user. */
     public static final String STUDY_STOPPED_REASON = "study stopped by user";
 
+    /** The reason of the FAILED report for a trial the work queue gave up on ({@link #givenUpByWorkQueue}). */
+    public static final String GIVEN_UP_REASON = "the work queue gave up on this trial: its work item reached the share group's "
+            + "delivery limit and was archived without a final report (the trainers of its last deliveries died; with Kafka 4.3 "
+            + "each lock renewal also counts as a delivery)";
+
     private final Clock clock;
     private final Map<String, StudyEntry> studies = new HashMap<>();
     private final Set<DecisionKey> published = new HashSet<>();
@@ -83,15 +88,60 @@ public final class ResultsLedger {
     }
 
     public synchronized List<TrialDecided> onTrialSuggested(TrialSuggested event) {
+        return onTrialSuggested(event, -1, -1);
+    }
+
+    /**
+     * Applies a suggestion read at {@code partition}/{@code offset} of the work queue's topic: where its
+     * work item lies, for {@link #givenUpByWorkQueue}. A negative offset places nothing.
+     */
+    public synchronized List<TrialDecided> onTrialSuggested(TrialSuggested event, int partition, long offset) {
         StudyEntry study = entry(event.studyId());
         if (event.isFinalize()) {
             study.finalEntry().applySuggestion(event);
+            study.finalEntry().workItem.place(partition, offset);
             return decideFinal(study).stream().toList();
         }
         TrialEntry trial = study.trial(event.trialId(), event.trialNumber());
         trial.applySuggestion(event);
+        trial.workItem.place(partition, offset);
         touch(study, trial);
         return decide(study, trial).stream().toList();
+    }
+
+    /**
+     * One round of the work-queue audit: a FAILED report, by {@code auditorId}, for every unfinished
+     * trial (or final evaluation) whose work item the share group has finished with: it lies below the
+     * offset under which every record of its partition is finished ({@code finishedBelow}, by partition
+     * of {@code hpo.trial.suggested}) in
+     * this round and the previous one (see {@link WorkItem#confirmGivenUp}). No trainer will report such
+     * a trial again, and without a final report its study would wait for it forever. The reports go to
+     * {@code hpo.trial.reported} like a trainer's, so that a restart replays them; one that arrives after
+     * a newer attempt's report is stale and ignored, and the next round reports that attempt. Empty while
+     * the backlog is replayed, when the ledger does not yet know which trials have ended.
+     */
+    public synchronized List<TrialReported> givenUpByWorkQueue(Map<Integer, Long> finishedBelow, String auditorId) {
+        if (replaying) {
+            return List.of();
+        }
+        var reports = new ArrayList<TrialReported>();
+        studies.values().stream().sorted(Comparator.comparing(study -> study.studyId)).forEach(study -> {
+            for (TrialEntry trial : study.trials()) {
+                int attempt = Math.max(trial.attempt(), 1);
+                if (!trial.state().isFinal() && trial.workItem.confirmGivenUp(finishedBelow, attempt)) {
+                    reports.add(new TrialReported(SchemaVersion.CURRENT, study.studyId, trial.trialId, trial.trialNumber(), attempt,
+                            ReportKind.FAILED, trial.lastEpoch(), Map.of(), auditorId, GIVEN_UP_REASON, clock.instant()));
+                }
+            }
+            FinalEntry evaluation = study.finalEntry();
+            if (evaluation.isSuggested() && !evaluation.isFinal()
+                    && evaluation.workItem.confirmGivenUp(finishedBelow, evaluation.attempt())) {
+                reports.add(new TrialReported(SchemaVersion.CURRENT, study.studyId, TrialSuggested.finalTrialId(study.studyId),
+                        evaluation.trialNumber(), evaluation.attempt(), ReportKind.FAILED, 0, Map.of(), auditorId, GIVEN_UP_REASON,
+                        clock.instant()));
+            }
+        });
+        return reports;
     }
 
     public synchronized List<TrialDecided> onTrialReported(TrialReported event) {

@@ -49,6 +49,8 @@ final class TrialEntry {
     boolean stopOrdered;
     /** Rungs (epochs) at which a PROMOTED decision was made for the current trial. */
     final java.util.Set<Integer> promotedAt = new java.util.HashSet<>();
+    /** The trial's work item on the work queue (known once its suggestion is read). */
+    final WorkItem workItem = new WorkItem();
 
     TrialEntry(String trialId, long trialNumber) {
         this.trialId = trialId;

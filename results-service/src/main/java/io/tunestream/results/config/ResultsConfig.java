@@ -19,6 +19,27 @@ public interface ResultsConfig {
     /** Rebuilding the state at start-up. */
     Replay replay();
 
+    /** Finding trials the work queue gave up on (see {@code WorkQueueAuditor}). */
+    WorkQueueAudit workQueueAudit();
+
+    interface WorkQueueAudit {
+
+        /** Turn off only where nothing else may write to {@code hpo.trial.reported}. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The trainers' share group ({@code tunestream.trainer.group-id} of trainer-service). */
+        @WithDefault("tunestream-trainers")
+        String groupId();
+
+        /**
+         * How often the share group's start offsets are read. A trial given up on is reported after two
+         * rounds in a row, so within two intervals of the broker archiving it.
+         */
+        @WithDefault("PT30S")
+        Duration interval();
+    }
+
     interface Replay {
 
         /**

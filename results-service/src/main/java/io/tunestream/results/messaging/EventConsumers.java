@@ -60,7 +60,8 @@ public class EventConsumers {
 
     @Incoming(Channels.TRIAL_SUGGESTED_IN)
     public Uni<Void> onTrialSuggested(ConsumerRecord<String, String> record) {
-        return handle(record, TrialSuggested.class, ledger::onTrialSuggested);
+        // Where the work item lies: the work-queue audit compares it with the trainers' share group.
+        return handle(record, TrialSuggested.class, event -> ledger.onTrialSuggested(event, record.partition(), record.offset()));
     }
 
     @Incoming(Channels.TRIAL_REPORTED_IN)

@@ -73,6 +73,7 @@ public class ResultsMetrics {
         // counters at zero, so that dashboards and alerts see 0 rather than no series
         meters.counter(MetricNames.TRIALS_STARTED);
         meters.counter(MetricNames.TRIALS_EPOCHS_SAVED);
+        meters.counter(MetricNames.WORKQUEUE_GIVEN_UP);
         for (DecisionAction action : DecisionAction.values()) {
             if (action.isFinal()) {
                 meters.counter(MetricNames.TRIALS_FINISHED, MetricNames.TAG_OUTCOME, tag(action));
@@ -129,6 +130,11 @@ public class ResultsMetrics {
                 meters.counter(MetricNames.TRIALS_EPOCHS_SAVED).increment(max - decision.epoch());
             }
         }
+    }
+
+    /** The work-queue audit reported a trial FAILED that no trainer will report. */
+    public void givenUpByWorkQueue() {
+        meters.counter(MetricNames.WORKQUEUE_GIVEN_UP).increment();
     }
 
     /** A decision could not be published after the retries. */

@@ -1,0 +1,179 @@
+package io.tunestream.results;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.consumer.AcknowledgeType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.tunestream.contracts.Json;
+import io.tunestream.contracts.SchemaVersion;
+import io.tunestream.contracts.Topics;
+import io.tunestream.contracts.events.DecisionAction;
+import io.tunestream.contracts.events.ReportKind;
+import io.tunestream.contracts.events.StudyChanged;
+import io.tunestream.contracts.events.StudyState;
+import io.tunestream.contracts.events.TrialDecided;
+import io.tunestream.contracts.events.TrialReported;
+import io.tunestream.contracts.events.TrialSuggested;
+import io.tunestream.contracts.spec.AlgorithmSpec;
+import io.tunestream.contracts.spec.BudgetSpec;
+import io.tunestream.contracts.spec.ObjectiveSpec;
+import io.tunestream.contracts.spec.ParameterSpec;
+import io.tunestream.contracts.spec.StudySpec;
+import io.tunestream.contracts.spec.TrainerSpec;
+import io.tunestream.kafka.embedded.KafkaTestResource;
+import io.tunestream.results.aggregation.ResultsLedger;
+import io.tunestream.testing.MetricsScrape;
+import io.tunestream.testing.TopicTail;
+
+/**
+ * The work-queue audit against a real broker and a real share group: of two trials taken from the work
+ * queue by a share consumer in the trainers' group, one finishes normally and the other's work item is
+ * finished by the broker without a final report (here REJECTed, which archives it as the delivery limit
+ * does); the audit reports that one FAILED, and only that one. A profile of its own gives this test a
+ * broker of its own, where the trainers' group sees no other test's work items.
+ */
+@QuarkusTest
+@TestProfile(WorkQueueAuditKafkaTest.OwnBroker.class)
+@WithTestResource(KafkaTestResource.class)
+class WorkQueueAuditKafkaTest {
+
+    public static final class OwnBroker implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("tunestream.results.work-queue-audit.interval", "PT0.3S",
+                    "quarkus.log.category.\"io.tunestream.results.messaging.WorkQueueAuditor\".level", "DEBUG");
+        }
+    }
+
+    private static final String GROUP = "tunestream-trainers";
+    private static final String STUDY = "audit-study";
+    private static final TrainerSpec TRAINER = new TrainerSpec("synthetic", Map.of());
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void aWorkItemArchivedWithoutAFinalReportEndsFailedAndAFinishedOneIsLeftAlone() throws Exception {
+        double givenUpBefore = MetricsScrape.now().value("hpo_workqueue_given_up_total", "");
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers, "acks", "all"),
+                new StringSerializer(), new StringSerializer())) {
+            var spec = new StudySpec(STUDY, new ObjectiveSpec("loss", "minimize"), Map.of("lr", ParameterSpec.floatRange(1e-4, 1e-1, true)),
+                    new AlgorithmSpec("random", Map.of()), new BudgetSpec(2, 2, 3), TRAINER, 1L);
+            send(producer, Topics.STUDY_CHANGED, new StudyChanged(SchemaVersion.CURRENT, STUDY, StudyState.RUNNING, spec, 2, null, Instant.now()));
+            for (long n = 0; n < 2; n++) {
+                send(producer, Topics.TRIAL_SUGGESTED, new TrialSuggested(SchemaVersion.CURRENT, STUDY, trial(n), n, Map.of("lr", 0.01), 3,
+                        "loss", TRAINER, n, Instant.now()));
+            }
+            var taken = takeBoth();
+            try (var trainer = taken.consumer) {
+                for (var record : taken.records) {
+                    var suggestion = Json.read(record.value(), TrialSuggested.class);
+                    send(producer, Topics.TRIAL_REPORTED, report(suggestion.trialNumber(), ReportKind.STARTED, 0, Map.of()));
+                    if (suggestion.trialNumber() == 1) {
+                        send(producer, Topics.TRIAL_REPORTED, report(1, ReportKind.EPOCH, 1, Map.of("loss", 0.4)));
+                        send(producer, Topics.TRIAL_REPORTED, report(1, ReportKind.COMPLETED, 1, Map.of()));
+                        trainer.acknowledge(record, AcknowledgeType.ACCEPT);
+                    } else {
+                        // The trainer of its last delivery is gone: no report follows, the broker archives it.
+                        trainer.acknowledge(record, AcknowledgeType.REJECT);
+                    }
+                }
+                var committed = trainer.commitSync(Duration.ofSeconds(30));
+                assertThat(committed.values()).as("acknowledgements applied").allSatisfy(error -> assertThat(error).isEmpty());
+            }
+        }
+
+        try (var decided = new TopicTail(bootstrapServers, Topics.TRIAL_DECIDED);
+             var reported = new TopicTail(bootstrapServers, Topics.TRIAL_REPORTED)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> decisions(decided).size() == 2);
+            var decisions = decisions(decided);
+            assertThat(decisions).filteredOn(d -> d.trialId().equals(trial(0))).singleElement().satisfies(d -> {
+                assertThat(d.action()).isEqualTo(DecisionAction.FAILED);
+                assertThat(d.reason()).isEqualTo(ResultsLedger.GIVEN_UP_REASON);
+            });
+            assertThat(decisions).filteredOn(d -> d.trialId().equals(trial(1))).singleElement()
+                    .satisfies(d -> assertThat(d.action()).isEqualTo(DecisionAction.COMPLETED));
+            // More rounds pass: the audit reports nothing again.
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            var audits = reported.recordsToEnd().stream().map(r -> Json.read(r.value(), TrialReported.class))
+                    .filter(r -> r.studyId().equals(STUDY) && r.workerId().startsWith("results-service")).toList();
+            assertThat(audits).singleElement().satisfies(r -> {
+                assertThat(r.trialId()).isEqualTo(trial(0));
+                assertThat(r.kind()).isEqualTo(ReportKind.FAILED);
+            });
+            assertThat(decisions(decided)).hasSize(2);
+        }
+        given().get("/api/studies/{id}/trials/{trial}", STUDY, trial(0)).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("FAILED"));
+        assertThat(MetricsScrape.now().value("hpo_workqueue_given_up_total", "") - givenUpBefore).isEqualTo(1.0);
+    }
+
+    private record Taken(KafkaShareConsumer<String, String> consumer, List<ConsumerRecord<String, String>> records) {
+    }
+
+    /** Joins the trainers' share group as a trainer does (from the earliest offset) and acquires both work items. */
+    private Taken takeBoth() throws Exception {
+        try (var admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
+            var group = new ConfigResource(ConfigResource.Type.GROUP, GROUP);
+            admin.incrementalAlterConfigs(Map.of(group, List.of(
+                    new AlterConfigOp(new ConfigEntry("share.auto.offset.reset", "earliest"), AlterConfigOp.OpType.SET))))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        var config = new HashMap<String, Object>();
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("group.id", GROUP);
+        config.put("share.acknowledgement.mode", "explicit");
+        var consumer = new KafkaShareConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(Topics.TRIAL_SUGGESTED));
+        var records = new ArrayList<ConsumerRecord<String, String>>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (records.size() < 2 && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        assertThat(records).as("both work items acquired").hasSize(2);
+        return new Taken(consumer, records);
+    }
+
+    private static List<TrialDecided> decisions(TopicTail decided) {
+        return decided.records().stream().filter(r -> STUDY.equals(r.key())).map(r -> Json.read(r.value(), TrialDecided.class)).toList();
+    }
+
+    private static void send(KafkaProducer<String, String> producer, String topic, Object event) throws Exception {
+        producer.send(new ProducerRecord<>(topic, STUDY, Json.write(event))).get(30, TimeUnit.SECONDS);
+    }
+
+    private static TrialReported report(long number, ReportKind kind, int epoch, Map<String, Double> metrics) {
+        return new TrialReported(SchemaVersion.CURRENT, STUDY, trial(number), number, 1, kind, epoch, metrics, "worker-a", null,
+                Instant.now());
+    }
+
+    private static String trial(long number) {
+        return TrialSuggested.trialId(STUDY, number);
+    }
+}
