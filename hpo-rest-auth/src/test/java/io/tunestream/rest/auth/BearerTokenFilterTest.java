@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.tunestream.testing.TestJwts;
 
 /**
  * The default configuration against a real Quarkus server: static tokens only. quarkus-oidc is on the

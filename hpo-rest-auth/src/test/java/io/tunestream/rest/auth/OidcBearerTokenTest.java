@@ -1,7 +1,6 @@
 package io.tunestream.rest.auth;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -18,6 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
+import io.tunestream.testing.LocalIdentityProvider;
+import io.tunestream.testing.TestJwts;
 
 /**
  * OIDC enabled next to a static token, against a real Quarkus server: quarkus-oidc verifies the tokens
@@ -42,9 +43,7 @@ class OidcBearerTokenTest {
 
     @BeforeEach
     void readTheProvidersKey() {
-        var encoded = System.getProperty(LocalIdentityProvider.PRIVATE_KEY_PROPERTY);
-        assertThat(encoded).as("the local identity provider's private key").isNotNull();
-        key = TestJwts.privateKey(encoded);
+        key = LocalIdentityProvider.privateKey();
     }
 
     @Test

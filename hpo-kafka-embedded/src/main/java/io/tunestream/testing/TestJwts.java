@@ -1,4 +1,4 @@
-package io.tunestream.rest.auth;
+package io.tunestream.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,18 +17,19 @@ import java.util.stream.Collectors;
 
 /**
  * Signs JSON Web Tokens (RS256, RFC 7515/7519) with plain JDK crypto, as an identity provider would,
- * so that the tests need neither a network nor an IdP.
+ * so that the tests need neither a network nor an IdP. The services' OIDC tests use them with
+ * {@link LocalIdentityProvider}.
  */
-final class TestJwts {
+public final class TestJwts {
 
-    static final String ISSUER = "https://idp.example.test/realms/tunestream";
-    static final String AUDIENCE = "tunestream";
-    static final String WRITER = "tunestream-writer";
+    public static final String ISSUER = "https://idp.example.test/realms/tunestream";
+    public static final String AUDIENCE = "tunestream";
+    public static final String WRITER = "tunestream-writer";
 
     private TestJwts() {
     }
 
-    static KeyPair newKeyPair() {
+    public static KeyPair newKeyPair() {
         try {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -38,7 +39,7 @@ final class TestJwts {
         }
     }
 
-    static PrivateKey privateKey(String base64Pkcs8) {
+    public static PrivateKey privateKey(String base64Pkcs8) {
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64Pkcs8)));
         } catch (GeneralSecurityException e) {
@@ -47,7 +48,7 @@ final class TestJwts {
     }
 
     /** Claims of a valid token for this service, valid from a minute ago for ten minutes; callers change some. */
-    static Map<String, Object> validClaims() {
+    public static Map<String, Object> validClaims() {
         long now = Instant.now().getEpochSecond();
         var claims = new LinkedHashMap<String, Object>();
         claims.put("iss", ISSUER);
@@ -60,7 +61,7 @@ final class TestJwts {
         return claims;
     }
 
-    static String sign(Map<String, Object> claims, PrivateKey key) {
+    public static String sign(Map<String, Object> claims, PrivateKey key) {
         var header = json(Map.of("alg", "RS256", "typ", "JWT"));
         var signingInput = base64Url(header) + "." + base64Url(json(claims));
         try {
@@ -74,7 +75,7 @@ final class TestJwts {
     }
 
     /** An unsigned token ({@code alg: none}, RFC 7519 §6), which no verifier may accept. */
-    static String unsigned(Map<String, Object> claims) {
+    public static String unsigned(Map<String, Object> claims) {
         return base64Url(json(Map.of("alg", "none", "typ", "JWT"))) + "." + base64Url(json(claims)) + ".";
     }
 
