@@ -92,6 +92,49 @@ class StudySpecParserTest {
         assertThat(errors).extracting(FieldError::message).containsExactly(message);
     }
 
+    /** YAML's {@code .nan}, {@code .inf} and {@code -.inf} are numbers to YAML, never valid in a spec: the error names their field. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "low: 0.0001, high: 0.1, log: true|low: .nan, high: 0.1, log: true|searchSpace.lr.low|.nan",
+            "low: 0.0001, high: 0.1, log: true|low: 0.0001, high: .inf, log: true|searchSpace.lr.high|.inf",
+            "low: 0.0001, high: 0.1, log: true|low: -.inf, high: 0.1|searchSpace.lr.low|-.inf",
+            "low: 0.0001, high: 0.1, log: true|low: 0.0001, high: 0.1, step: .NaN|searchSpace.lr.step|.NaN",
+            "low: 1, high: 4|low: 1, high: +.inf|searchSpace.layers.high|+.inf",
+            "choices: [relu, tanh]|choices: [relu, .nan]|searchSpace.act.choices[1]|.nan",
+            "maxTrials: 10|maxTrials: .nan|budget.maxTrials|.nan",
+            "maxParallel: 2|maxParallel: -.inf|budget.maxParallel|-.inf",
+            "maxEpochs: 5|maxEpochs: .Inf|budget.maxEpochs|.Inf",
+            "{name: random}|{name: tpe, settings: {gamma: .nan}}|algorithm.settings.gamma|.nan",
+            "{name: random}|{name: tpe, settings: {priorWeight: -.inf}}|algorithm.settings.priorWeight|-.inf",
+            "epochMillis: 10|epochMillis: .inf|trainer.settings.epochMillis|.inf",
+            "targets: {lr: 0.01}|targets: {lr: .NAN}|trainer.settings.targets.lr|.NAN",
+            "seed: 3|seed: -.inf|seed|-.inf",
+            "seed: 3|seed: 3\\nscheduler: {name: asha, eta: .nan}|scheduler.eta|.nan",
+            "seed: 3|seed: 3\\nscheduler: {name: hyperband, minEpochs: .inf}|scheduler.minEpochs|.inf",
+            "seed: 3|seed: 3\\nscheduler: {name: median, warmupEpochs: -.inf}|scheduler.warmupEpochs|-.inf",
+            "seed: 3|seed: 3\\nscheduler: {name: median, minTrials: .nan}|scheduler.minTrials|.nan",
+    })
+    void yamlNanAndInfinityNameTheirField(String from, String to, String field, String literal) {
+        var yaml = VALID_YAML.replace(from, to.replace("\\n", "\n"));
+        assertThat(yaml).isNotEqualTo(VALID_YAML);
+        assertThatThrownBy(() -> StudySpecParser.parse(yaml, StudySpecParser.Format.YAML))
+                .isInstanceOf(InvalidStudySpecException.class)
+                .satisfies(e -> assertThat(((InvalidStudySpecException) e).errors())
+                        .containsExactly(new FieldError(field, field + " must be a finite number, but was " + literal)));
+    }
+
+    @Test
+    void aNonFiniteNumberAfterAnotherMistakeKeepsTheFirstError() {
+        var yaml = VALID_YAML.replace("maxTrials: 10", "maxTrials: ten").replace("seed: 3", "seed: .nan");
+        assertThatThrownBy(() -> StudySpecParser.parse(yaml, StudySpecParser.Format.YAML))
+                .hasMessage("budget.maxTrials must be an integer, but was \"ten\"");
+        var quoted = VALID_YAML.replace("low: 0.0001, high: 0.1, log: true", "low: \".nan\", high: 0.1, log: true");
+        assertThatThrownBy(() -> StudySpecParser.parse(quoted, StudySpecParser.Format.YAML))
+                .isInstanceOf(InvalidStudySpecException.class)
+                .satisfies(e -> assertThat(((InvalidStudySpecException) e).errors()).extracting(FieldError::field)
+                        .containsExactly("searchSpace.lr.low"));
+    }
+
     @Test
     void reportsEveryBrokenRuleAtOnce() {
         var spec = new StudySpec(null, new ObjectiveSpec(null, "up"), java.util.Map.of(), new AlgorithmSpec("random", java.util.Map.of("x", 1)),
