@@ -9,9 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./mvnw -q -DskipTests install -pl hpo-bench -am
-./mvnw -q -pl hpo-bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
-  -DincludeScope=runtime
+# Build hpo-bench and the modules it needs in one reactor (nothing is installed into ~/.m2).
+./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+  -DincludeScope=runtime -pl hpo-bench -am
 CP="hpo-bench/target/classes:$(cat hpo-bench/target/classpath.txt)"
 
 exec java -Xmx1g -cp "$CP" io.tunestream.bench.latency.SuggestionLatencyReport \
