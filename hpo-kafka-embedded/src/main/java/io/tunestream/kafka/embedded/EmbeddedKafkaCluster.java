@@ -178,8 +178,16 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             // The key material goes under the base directory, so it needs one before the test kit would make it.
             var directory = Optional.ofNullable(baseDirectory).or(() -> tls == Tls.OFF ? Optional.empty() : Optional.of(temporaryDirectory()));
             directory.ifPresent(nodes::setBaseDirectory);
-            Optional<TestCertificates> certificates = tls == Tls.OFF ? Optional.empty()
-                    : Optional.of(TestCertificates.generate(directory.orElseThrow().resolve("tls"), tls == Tls.MUTUAL));
+            Optional<TestCertificates> certificates;
+            try {
+                certificates = tls == Tls.OFF ? Optional.empty()
+                        : Optional.of(TestCertificates.generate(directory.orElseThrow().resolve("tls"), tls == Tls.MUTUAL));
+            } catch (RuntimeException e) {
+                if (baseDirectory == null) {
+                    directory.ifPresent(Builder::deleteQuietly);
+                }
+                throw e;
+            }
             var testKitNodes = nodes.build();
             var builder = new KafkaClusterTestKit.Builder(testKitNodes);
             defaultBrokerProperties(brokers).forEach(builder::setConfigProp);
@@ -212,6 +220,14 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 throw new IllegalStateException("embedded Kafka failed to start: " + e.getMessage(), e);
+            }
+        }
+
+        private static void deleteQuietly(Path directory) {
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // A leftover temporary directory is harmless; the start-up failure is what gets reported.
             }
         }
 
