@@ -1,5 +1,7 @@
 package io.tunestream.kafka.embedded;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,10 +42,25 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
     private final int brokerCount;
+    private final Optional<TestCertificates> certificates;
 
-    private EmbeddedKafkaCluster(KafkaClusterTestKit cluster, int brokerCount) {
+    private EmbeddedKafkaCluster(KafkaClusterTestKit cluster, int brokerCount, Optional<TestCertificates> certificates) {
         this.cluster = cluster;
         this.brokerCount = brokerCount;
+        this.certificates = certificates;
+    }
+
+    /**
+     * The client settings that reach an {@link Builder#ssl() SSL cluster}: {@code security.protocol=SSL},
+     * the truststore holding the cluster's test CA (PKCS12, location and password), and for
+     * {@link Builder#mutualTls() mutual TLS} the keystore with a client certificate that CA signed. The
+     * files live under the cluster's base directory and are gone once it is closed.
+     *
+     * @throws IllegalStateException if the cluster was not built with {@link Builder#ssl()} or {@link Builder#mutualTls()}
+     */
+    public Map<String, String> sslClientSettings() {
+        return certificates.map(TestCertificates::clientSettings).orElseThrow(() -> new IllegalStateException(
+                "sslClientSettings() needs a cluster built with ssl() or mutualTls(); this one's clients use PLAINTEXT or SASL_PLAINTEXT"));
     }
 
     public static Builder builder() {
@@ -92,8 +109,29 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         private Path baseDirectory;
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private boolean saslPlain;
+        private Tls tls = Tls.OFF;
+
+        private enum Tls { OFF, SERVER, MUTUAL }
 
         private Builder() {
+        }
+
+        /**
+         * Brokers whose client listener speaks only TLS ({@code SSL}): a certificate for
+         * {@code localhost}/{@code 127.0.0.1} signed by a CA made for this cluster at start (nothing on
+         * disk beforehand), clients trust that CA through {@link EmbeddedKafkaCluster#sslClientSettings()}.
+         * Brokers talk to each other over the same listener; the controller listener stays PLAINTEXT
+         * (it is internal to the cluster).
+         */
+        public Builder ssl() {
+            this.tls = Tls.SERVER;
+            return this;
+        }
+
+        /** Like {@link #ssl()}, and every client must present a certificate signed by the cluster's CA ({@code ssl.client.auth=required}). */
+        public Builder mutualTls() {
+            this.tls = Tls.MUTUAL;
+            return this;
         }
 
         /**
@@ -131,12 +169,36 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                     .setCombined(brokers == 1)
                     .setNumBrokerNodes(brokers)
                     .setNumControllerNodes(1);
+            if (saslPlain && tls != Tls.OFF) {
+                throw new IllegalStateException("an embedded cluster speaks either SASL_PLAINTEXT (saslPlain()) or SSL (ssl(), mutualTls()), not both");
+            }
             if (saslPlain) {
                 nodes.setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT);
             }
-            Optional.ofNullable(baseDirectory).ifPresent(nodes::setBaseDirectory);
-            var builder = new KafkaClusterTestKit.Builder(nodes.build());
+            // The key material goes under the base directory, so it needs one before the test kit would make it.
+            var directory = Optional.ofNullable(baseDirectory).or(() -> tls == Tls.OFF ? Optional.empty() : Optional.of(temporaryDirectory()));
+            directory.ifPresent(nodes::setBaseDirectory);
+            Optional<TestCertificates> certificates;
+            try {
+                certificates = tls == Tls.OFF ? Optional.empty()
+                        : Optional.of(TestCertificates.generate(directory.orElseThrow().resolve("tls"), tls == Tls.MUTUAL));
+            } catch (RuntimeException e) {
+                if (baseDirectory == null) {
+                    directory.ifPresent(Builder::deleteQuietly);
+                }
+                throw e;
+            }
+            var testKitNodes = nodes.build();
+            var builder = new KafkaClusterTestKit.Builder(testKitNodes);
             defaultBrokerProperties(brokers).forEach(builder::setConfigProp);
+            certificates.ifPresent(tlsFiles -> {
+                // Kafka 4.3's test kit refuses SSL as the broker protocol of its nodes and sets no SSL
+                // settings; its listener map is only a default, so the broker listener is switched to SSL
+                // here, with the keystore and truststore made above.
+                builder.setConfigProp("listener.security.protocol.map", testKitNodes.brokerListenerName().value() + ":SSL,"
+                        + testKitNodes.controllerListenerName().value() + ":" + testKitNodes.controllerListenerProtocol().name);
+                tlsFiles.brokerSettings().forEach(builder::setConfigProp);
+            });
             brokerProperties.forEach(builder::setConfigProp);
             builder.setDeleteOnClose(baseDirectory == null);
             KafkaClusterTestKit cluster = null;
@@ -145,7 +207,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                 cluster.format();
                 cluster.startup();
                 cluster.waitForReadyBrokers();
-                return new EmbeddedKafkaCluster(cluster, brokers);
+                return new EmbeddedKafkaCluster(cluster, brokers, certificates);
             } catch (Exception e) {
                 if (cluster != null) {
                     try {
@@ -158,6 +220,22 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 throw new IllegalStateException("embedded Kafka failed to start: " + e.getMessage(), e);
+            }
+        }
+
+        private static void deleteQuietly(Path directory) {
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // A leftover temporary directory is harmless; the start-up failure is what gets reported.
+            }
+        }
+
+        private static Path temporaryDirectory() {
+            try {
+                return Files.createTempDirectory("tunestream-kafka-");
+            } catch (IOException e) {
+                throw new IllegalStateException("no temporary directory for the embedded Kafka cluster: " + e.getMessage(), e);
             }
         }
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Runs an {@link EmbeddedKafkaCluster} as its own process until it receives SIGTERM/SIGINT.
  *
  * <pre>
- * java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N] [--control-dir DIR] [--sasl-plain [--client-config-file FILE]]
+ * java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N] [--control-dir DIR]
+ *     [--sasl-plain | --ssl | --mutual-tls] [--client-config-file FILE]
  * </pre>
  *
  * The bootstrap servers are printed and, with {@code --bootstrap-file}, written to a file once the
@@ -23,7 +24,9 @@ import java.util.regex.Pattern;
  * <p>With {@code --sasl-plain} the brokers accept only SASL_PLAINTEXT clients (PLAIN); the settings a
  * client needs ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}) are
  * written, as a properties file readable by its owner only, to {@code --client-config-file} before
- * the bootstrap file.
+ * the bootstrap file. With {@code --ssl} or {@code --mutual-tls} the client listener speaks only TLS
+ * (see {@link EmbeddedKafkaCluster.Builder#ssl()}), and that file holds {@code security.protocol=SSL}
+ * and the truststore (and client keystore) made at start under the data directory.
  *
  * <p>With {@code --control-dir}, fault tests stop and restart brokers of the running cluster: a file
  * {@code stop-broker-<id>} or {@code start-broker-<id>} appearing there is carried out (a restarted
@@ -41,6 +44,8 @@ public final class EmbeddedKafkaMain {
         int brokers = 1;
         Path controlDir = null;
         boolean saslPlain = false;
+        boolean ssl = false;
+        boolean mutualTls = false;
         Path clientConfigFile = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -49,9 +54,11 @@ public final class EmbeddedKafkaMain {
                 case "--brokers" -> brokers = Integer.parseInt(valueOf(args, ++i, "--brokers"));
                 case "--control-dir" -> controlDir = Path.of(valueOf(args, ++i, "--control-dir"));
                 case "--sasl-plain" -> saslPlain = true;
+                case "--ssl" -> ssl = true;
+                case "--mutual-tls" -> mutualTls = true;
                 case "--client-config-file" -> clientConfigFile = Path.of(valueOf(args, ++i, "--client-config-file"));
                 case "--help", "-h" -> {
-                    System.out.println("Usage: java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N] [--control-dir DIR] [--sasl-plain [--client-config-file FILE]]");
+                    System.out.println("Usage: java -jar hpo-kafka-embedded.jar [--bootstrap-file FILE] [--data-dir DIR] [--brokers N] [--control-dir DIR] [--sasl-plain | --ssl | --mutual-tls] [--client-config-file FILE]");
                     return;
                 }
                 default -> {
@@ -63,6 +70,11 @@ public final class EmbeddedKafkaMain {
         var builder = EmbeddedKafkaCluster.builder().brokers(brokers);
         if (saslPlain) {
             builder.saslPlain();
+        }
+        if (mutualTls) {
+            builder.mutualTls();
+        } else if (ssl) {
+            builder.ssl();
         }
         if (dataDir != null) {
             if (Files.exists(dataDir) && Files.list(dataDir).findAny().isPresent()) {
@@ -83,9 +95,11 @@ public final class EmbeddedKafkaMain {
             }
         }, "embedded-kafka-shutdown"));
         System.out.println("Kafka broker ready at " + cluster.bootstrapServers());
-        if (saslPlain && clientConfigFile != null) {
+        if ((saslPlain || ssl || mutualTls) && clientConfigFile != null) {
+            // The settings a client needs (with the TLS variants: the truststore, and the keystore of a
+            // client certificate, under the data directory), in a file only this user can read.
             var properties = new StringBuilder();
-            EmbeddedKafkaCluster.saslPlainClientSettings().forEach((key, value) ->
+            (saslPlain ? EmbeddedKafkaCluster.saslPlainClientSettings() : cluster.sslClientSettings()).forEach((key, value) ->
                     properties.append(key).append('=').append(value.replace("\\", "\\\\")).append(System.lineSeparator()));
             Files.deleteIfExists(clientConfigFile);
             Files.createFile(clientConfigFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
