@@ -52,11 +52,14 @@ import io.tunestream.testing.MetricsScrape;
 import io.tunestream.testing.TopicTail;
 
 /**
- * The work-queue audit against a real broker and a real share group: of two trials taken from the work
- * queue by a share consumer in the trainers' group, one finishes normally and the other's work item is
- * finished by the broker without a final report (here REJECTed, which archives it as the delivery limit
- * does); the audit reports that one FAILED, and only that one. A profile of its own gives this test a
- * broker of its own, where the trainers' group sees no other test's work items.
+ * The work-queue audit against a real broker and a real share group (delivery limit 4, so maxAttempts
+ * 3, set as trainers set it): of three trials taken from the work queue by a share consumer in the
+ * trainers' group, one finishes normally; the work items of the other two are finished without a final
+ * report (REJECTed, as a trainer does with a delivery beyond the allowance and as the broker does at the
+ * delivery limit). The one that ran 3 attempts is reported FAILED; the one that ran 1 is retried, with 2
+ * attempts left, and, since no suggester publishes its copy here, reported FAILED after the patience
+ * rounds. A profile of its own gives this test a broker of its own, where the trainers' group sees
+ * no other test's work items.
  */
 @QuarkusTest
 @TestProfile(WorkQueueAuditKafkaTest.OwnBroker.class)
@@ -79,28 +82,34 @@ class WorkQueueAuditKafkaTest {
     String bootstrapServers;
 
     @Test
-    void aWorkItemArchivedWithoutAFinalReportEndsFailedAndAFinishedOneIsLeftAlone() throws Exception {
+    void itemsFinishedWithoutAFinalReportAreRetriedWhileAttemptsRemainAndFailedWhenUsedUp() throws Exception {
         double givenUpBefore = MetricsScrape.now().value("hpo_workqueue_given_up_total", "");
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers, "acks", "all"),
                 new StringSerializer(), new StringSerializer())) {
             var spec = new StudySpec(STUDY, new ObjectiveSpec("loss", "minimize"), Map.of("lr", ParameterSpec.floatRange(1e-4, 1e-1, true)),
-                    new AlgorithmSpec("random", Map.of()), new BudgetSpec(2, 2, 3), TRAINER, 1L);
-            send(producer, Topics.STUDY_CHANGED, new StudyChanged(SchemaVersion.CURRENT, STUDY, StudyState.RUNNING, spec, 2, null, Instant.now()));
-            for (long n = 0; n < 2; n++) {
+                    new AlgorithmSpec("random", Map.of()), new BudgetSpec(3, 3, 3), TRAINER, 1L);
+            send(producer, Topics.STUDY_CHANGED, new StudyChanged(SchemaVersion.CURRENT, STUDY, StudyState.RUNNING, spec, 3, null, Instant.now()));
+            for (long n = 0; n < 3; n++) {
                 send(producer, Topics.TRIAL_SUGGESTED, new TrialSuggested(SchemaVersion.CURRENT, STUDY, trial(n), n, Map.of("lr", 0.01), 3,
                         "loss", TRAINER, n, Instant.now()));
             }
-            var taken = takeBoth();
+            var taken = takeAll(3);
             try (var trainer = taken.consumer) {
                 for (var record : taken.records) {
                     var suggestion = Json.read(record.value(), TrialSuggested.class);
-                    send(producer, Topics.TRIAL_REPORTED, report(suggestion.trialNumber(), ReportKind.STARTED, 0, Map.of()));
-                    if (suggestion.trialNumber() == 1) {
-                        send(producer, Topics.TRIAL_REPORTED, report(1, ReportKind.EPOCH, 1, Map.of("loss", 0.4)));
-                        send(producer, Topics.TRIAL_REPORTED, report(1, ReportKind.COMPLETED, 1, Map.of()));
+                    long number = suggestion.trialNumber();
+                    send(producer, Topics.TRIAL_REPORTED, report(number, 1, ReportKind.STARTED, 0, Map.of()));
+                    if (number == 1) {
+                        send(producer, Topics.TRIAL_REPORTED, report(1, 1, ReportKind.EPOCH, 1, Map.of("loss", 0.4)));
+                        send(producer, Topics.TRIAL_REPORTED, report(1, 1, ReportKind.COMPLETED, 1, Map.of()));
                         trainer.acknowledge(record, AcknowledgeType.ACCEPT);
                     } else {
-                        // The trainer of its last delivery is gone: no report follows, the broker archives it.
+                        if (number == 0) {
+                            // attempts 2 and 3 ran as well (their deliveries are not replayed here)
+                            send(producer, Topics.TRIAL_REPORTED, report(0, 2, ReportKind.STARTED, 0, Map.of()));
+                            send(producer, Topics.TRIAL_REPORTED, report(0, 3, ReportKind.STARTED, 0, Map.of()));
+                        }
+                        // The trainers of its deliveries are gone: no report follows, the item is finished.
                         trainer.acknowledge(record, AcknowledgeType.REJECT);
                     }
                 }
@@ -111,38 +120,45 @@ class WorkQueueAuditKafkaTest {
 
         try (var decided = new TopicTail(bootstrapServers, Topics.TRIAL_DECIDED);
              var reported = new TopicTail(bootstrapServers, Topics.TRIAL_REPORTED)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> decisions(decided).size() == 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> decisions(decided).size() == 3);
             var decisions = decisions(decided);
             assertThat(decisions).filteredOn(d -> d.trialId().equals(trial(0))).singleElement().satisfies(d -> {
                 assertThat(d.action()).isEqualTo(DecisionAction.FAILED);
-                assertThat(d.reason()).isEqualTo(ResultsLedger.GIVEN_UP_REASON);
+                assertThat(d.reason()).startsWith(ResultsLedger.GIVEN_UP_REASON).contains("attempts used up, 3 attempt(s) ran (maxAttempts=3)");
             });
             assertThat(decisions).filteredOn(d -> d.trialId().equals(trial(1))).singleElement()
                     .satisfies(d -> assertThat(d.action()).isEqualTo(DecisionAction.COMPLETED));
-            // More rounds pass: the audit reports nothing again.
+            assertThat(decisions).filteredOn(d -> d.trialId().equals(trial(2))).singleElement().satisfies(d -> {
+                assertThat(d.action()).isEqualTo(DecisionAction.RETRY);
+                assertThat(d.attemptsLeft()).isEqualTo(2);
+                assertThat(d.attempt()).as("the copy's attempts continue after 0 + maxAttempts").isEqualTo(3);
+            });
+            // No suggester runs here, so no copy of trial 2 comes: after the patience rounds it is reported FAILED.
+            await().atMost(Duration.ofSeconds(60)).until(() -> decisions(decided).size() == 4);
+            assertThat(decisions(decided)).filteredOn(d -> d.trialId().equals(trial(2)) && d.action() == DecisionAction.FAILED)
+                    .singleElement().satisfies(d -> assertThat(d.reason()).contains("no new copy of its work item was published"));
             await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
             var audits = reported.recordsToEnd().stream().map(r -> Json.read(r.value(), TrialReported.class))
                     .filter(r -> r.studyId().equals(STUDY) && r.workerId().startsWith("results-service")).toList();
-            assertThat(audits).singleElement().satisfies(r -> {
-                assertThat(r.trialId()).isEqualTo(trial(0));
-                assertThat(r.kind()).isEqualTo(ReportKind.FAILED);
-            });
-            assertThat(decisions(decided)).hasSize(2);
+            assertThat(audits).extracting(TrialReported::trialId, TrialReported::kind).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple(trial(0), ReportKind.FAILED), org.assertj.core.groups.Tuple.tuple(trial(2), ReportKind.FAILED));
+            assertThat(decisions(decided)).as("nothing more").hasSize(4);
         }
         given().get("/api/studies/{id}/trials/{trial}", STUDY, trial(0)).then().statusCode(200)
                 .body("state", org.hamcrest.Matchers.equalTo("FAILED"));
-        assertThat(MetricsScrape.now().value("hpo_workqueue_given_up_total", "") - givenUpBefore).isEqualTo(1.0);
+        assertThat(MetricsScrape.now().value("hpo_workqueue_given_up_total", "") - givenUpBefore).isEqualTo(2.0);
     }
 
     private record Taken(KafkaShareConsumer<String, String> consumer, List<ConsumerRecord<String, String>> records) {
     }
 
-    /** Joins the trainers' share group as a trainer does (from the earliest offset) and acquires both work items. */
-    private Taken takeBoth() throws Exception {
+    /** Joins the trainers' share group as a trainer does (earliest offset, delivery limit) and acquires {@code count} work items. */
+    private Taken takeAll(int count) throws Exception {
         try (var admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
             var group = new ConfigResource(ConfigResource.Type.GROUP, GROUP);
             admin.incrementalAlterConfigs(Map.of(group, List.of(
-                    new AlterConfigOp(new ConfigEntry("share.auto.offset.reset", "earliest"), AlterConfigOp.OpType.SET))))
+                    new AlterConfigOp(new ConfigEntry("share.auto.offset.reset", "earliest"), AlterConfigOp.OpType.SET),
+                    new AlterConfigOp(new ConfigEntry("share.delivery.count.limit", "4"), AlterConfigOp.OpType.SET))))
                     .all().get(30, TimeUnit.SECONDS);
         }
         var config = new HashMap<String, Object>();
@@ -153,10 +169,10 @@ class WorkQueueAuditKafkaTest {
         consumer.subscribe(List.of(Topics.TRIAL_SUGGESTED));
         var records = new ArrayList<ConsumerRecord<String, String>>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (records.size() < 2 && System.nanoTime() < deadline) {
+        while (records.size() < count && System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(500)).forEach(records::add);
         }
-        assertThat(records).as("both work items acquired").hasSize(2);
+        assertThat(records).as("work items acquired").hasSize(count);
         return new Taken(consumer, records);
     }
 
@@ -168,8 +184,8 @@ class WorkQueueAuditKafkaTest {
         producer.send(new ProducerRecord<>(topic, STUDY, Json.write(event))).get(30, TimeUnit.SECONDS);
     }
 
-    private static TrialReported report(long number, ReportKind kind, int epoch, Map<String, Double> metrics) {
-        return new TrialReported(SchemaVersion.CURRENT, STUDY, trial(number), number, 1, kind, epoch, metrics, "worker-a", null,
+    private static TrialReported report(long number, int attempt, ReportKind kind, int epoch, Map<String, Double> metrics) {
+        return new TrialReported(SchemaVersion.CURRENT, STUDY, trial(number), number, attempt, kind, epoch, metrics, "worker-a", null,
                 Instant.now());
     }
 

@@ -14,7 +14,14 @@ public enum DecisionAction {
     /** Final: the trial ended early on a STOP; {@code value} is its objective at the last epoch. */
     STOPPED,
     /** Final: the trial failed ({@code reason} says why); it has no value. */
-    FAILED;
+    FAILED,
+    /**
+     * The work queue gave up on the trial's work item with no final report (its trainers died; lock
+     * renewals count as deliveries) while it still has attempts left: the suggester publishes the item
+     * again ({@link RetryOf}). {@code attempt} is the newest attempt reported, which the copy's attempts
+     * continue from; {@code attemptsLeft} says how many the copy may use.
+     */
+    RETRY;
 
     public boolean isFinal() {
         return this == COMPLETED || this == STOPPED || this == FAILED;

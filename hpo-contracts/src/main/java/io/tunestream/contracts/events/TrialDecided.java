@@ -11,6 +11,7 @@ import io.tunestream.contracts.SchemaVersion;
  *
  * @param value  the objective in the study's own direction (not a loss); null for FAILED; for a STOP, the value at the rung where the trial lost (when known)
  * @param epoch  the epoch the decision refers to
+ * @param attemptsLeft for a RETRY only: the attempts the trial's next copy may use
  */
 public record TrialDecided(
         int schemaVersion,
@@ -22,7 +23,8 @@ public record TrialDecided(
         int epoch,
         Double value,
         String reason,
-        Instant occurredAt) {
+        Instant occurredAt,
+        Integer attemptsLeft) {
 
     public TrialDecided {
         Checks.requireSchemaVersion(schemaVersion, "TrialDecided");
@@ -39,6 +41,19 @@ public record TrialDecided(
             throw new IllegalArgumentException("value is required for a COMPLETED decision");
         }
         Checks.requireNonNull(occurredAt, "occurredAt");
+        if ((action == DecisionAction.RETRY) != (attemptsLeft != null)) {
+            throw new IllegalArgumentException("attemptsLeft is required for a RETRY decision and absent from the others, but was "
+                    + attemptsLeft + " for " + action);
+        }
+        if (attemptsLeft != null && attemptsLeft < 1) {
+            throw new IllegalArgumentException("attemptsLeft must be >= 1, but was " + attemptsLeft);
+        }
+    }
+
+    /** A decision other than RETRY. */
+    public TrialDecided(int schemaVersion, String studyId, String trialId, long trialNumber, int attempt, DecisionAction action, int epoch,
+                        Double value, String reason, Instant occurredAt) {
+        this(schemaVersion, studyId, trialId, trialNumber, attempt, action, epoch, value, reason, occurredAt, null);
     }
 
     public static TrialDecided of(String studyId, String trialId, long trialNumber, int attempt,

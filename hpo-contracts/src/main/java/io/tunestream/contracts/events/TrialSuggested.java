@@ -16,6 +16,9 @@ import io.tunestream.contracts.spec.TrainerSpec;
  * ordinary trials) marks the one item that ends a study: the best trial's configuration evaluated on
  * the test set. It has its own trial id ({@link #finalTrialId}) and the next free trial number, so that
  * it never collides with a trial of the search.
+ *
+ * <p>{@code retry} (absent from first copies) marks a copy of a trial's work item published again after
+ * the work queue gave up on the earlier copy (see {@link RetryOf}).
  */
 public record TrialSuggested(
         int schemaVersion,
@@ -28,7 +31,8 @@ public record TrialSuggested(
         TrainerSpec trainer,
         long seed,
         Instant suggestedAt,
-        FinalizeJob finalizeJob) {
+        FinalizeJob finalizeJob,
+        RetryOf retry) {
 
     public TrialSuggested {
         Checks.requireSchemaVersion(schemaVersion, "TrialSuggested");
@@ -49,12 +53,32 @@ public record TrialSuggested(
         if (finalizeJob != null && !trialId.equals(finalTrialId(studyId))) {
             throw new IllegalArgumentException("trialId of a finalize job must be " + finalTrialId(studyId) + ", but was " + trialId);
         }
+        if (finalizeJob != null && retry != null) {
+            throw new IllegalArgumentException("retry must be absent from a finalize job, but was " + retry);
+        }
+    }
+
+    /** A first copy of a trial or a finalize job. */
+    public TrialSuggested(int schemaVersion, String studyId, String trialId, long trialNumber, Map<String, Object> params, int maxEpochs,
+                          String objectiveMetric, TrainerSpec trainer, long seed, Instant suggestedAt, FinalizeJob finalizeJob) {
+        this(schemaVersion, studyId, trialId, trialNumber, params, maxEpochs, objectiveMetric, trainer, seed, suggestedAt, finalizeJob, null);
     }
 
     /** A trial of the search (no finalize job). */
     public TrialSuggested(int schemaVersion, String studyId, String trialId, long trialNumber, Map<String, Object> params, int maxEpochs,
                           String objectiveMetric, TrainerSpec trainer, long seed, Instant suggestedAt) {
-        this(schemaVersion, studyId, trialId, trialNumber, params, maxEpochs, objectiveMetric, trainer, seed, suggestedAt, null);
+        this(schemaVersion, studyId, trialId, trialNumber, params, maxEpochs, objectiveMetric, trainer, seed, suggestedAt, null, null);
+    }
+
+    /** This trial's work item again, for a retry: same trial, configuration and seed. */
+    public TrialSuggested retried(RetryOf retryOf, Instant at) {
+        return new TrialSuggested(schemaVersion, studyId, trialId, trialNumber, params, maxEpochs, objectiveMetric, trainer, seed, at,
+                finalizeJob, Checks.requireNonNull(retryOf, "retry"));
+    }
+
+    /** The retry this copy is, when it is one. */
+    public java.util.Optional<RetryOf> retryOf() {
+        return java.util.Optional.ofNullable(retry);
     }
 
     /** Whether this item is a study's final evaluation. */

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import io.tunestream.contracts.SchemaVersion;
 import io.tunestream.contracts.events.DecisionAction;
 import io.tunestream.contracts.events.ReportKind;
+import io.tunestream.contracts.events.RetryOf;
 import io.tunestream.contracts.events.StudyChanged;
 import io.tunestream.contracts.events.TrialDecided;
 import io.tunestream.contracts.events.TrialReported;
@@ -53,10 +54,11 @@ public final class ResultsLedger {
     /** The reason given with the STOP decisions of a study stopped by its user. */
     public static final String STUDY_STOPPED_REASON = "study stopped by user";
 
-    /** The reason of the FAILED report for a trial the work queue gave up on ({@link #givenUpByWorkQueue}). */
-    public static final String GIVEN_UP_REASON = "the work queue gave up on this trial: its work item reached the share group's "
-            + "delivery limit and was archived without a final report (the trainers of its last deliveries died; with Kafka 4.3 "
-            + "each lock renewal also counts as a delivery)";
+    /** How every reason of the work-queue audit ({@link #auditWorkQueue}) begins. */
+    public static final String GIVEN_UP_REASON = "the work queue gave up on this trial";
+
+    /** Audit rounds a decision of the work-queue audit may take to have an effect before the trial is reported FAILED. */
+    public static final int AUDIT_PATIENCE_ROUNDS = 10;
 
     private final Clock clock;
     private final Map<String, StudyEntry> studies = new HashMap<>();
@@ -93,55 +95,132 @@ public final class ResultsLedger {
 
     /**
      * Applies a suggestion read at {@code partition}/{@code offset} of the work queue's topic: where its
-     * work item lies, for {@link #givenUpByWorkQueue}. A negative offset places nothing.
+     * work item lies, for {@link #auditWorkQueue}. A negative offset places nothing.
      */
     public synchronized List<TrialDecided> onTrialSuggested(TrialSuggested event, int partition, long offset) {
         StudyEntry study = entry(event.studyId());
         if (event.isFinalize()) {
             study.finalEntry().applySuggestion(event);
-            study.finalEntry().workItem.place(partition, offset);
+            study.finalEntry().workItem.place(partition, offset, 0);
             return decideFinal(study).stream().toList();
         }
         TrialEntry trial = study.trial(event.trialId(), event.trialNumber());
         trial.applySuggestion(event);
-        trial.workItem.place(partition, offset);
+        if (offset >= 0) {
+            int copiesBefore = trial.workItem.copies();
+            trial.workItem.place(partition, offset, event.retryOf().map(RetryOf::afterAttempt).orElse(0));
+            if (trial.workItem.copies() > copiesBefore && event.retryOf().isPresent()) {
+                trial.retryPending = false;
+            }
+        }
         touch(study, trial);
         return decide(study, trial).stream().toList();
     }
 
+    /** What one round of the work-queue audit calls for: FAILED reports to publish, RETRY decisions to publish. */
+    public record WorkQueueAudit(List<TrialReported> failedReports, List<TrialDecided> retries) {
+        public WorkQueueAudit {
+            failedReports = List.copyOf(failedReports);
+            retries = List.copyOf(retries);
+        }
+
+        public boolean isEmpty() {
+            return failedReports.isEmpty() && retries.isEmpty();
+        }
+    }
+
     /**
-     * One round of the work-queue audit: a FAILED report, by {@code auditorId}, for every unfinished
-     * trial (or final evaluation) whose work item the share group has finished with: it lies below the
-     * offset under which every record of its partition is finished ({@code finishedBelow}, by partition
-     * of {@code hpo.trial.suggested}) in
-     * this round and the previous one (see {@link WorkItem#confirmGivenUp}). No trainer will report such
-     * a trial again, and without a final report its study would wait for it forever. The reports go to
-     * {@code hpo.trial.reported} like a trainer's, so that a restart replays them; one that arrives after
-     * a newer attempt's report is stale and ignored, and the next round reports that attempt. Empty while
-     * the backlog is replayed, when the ledger does not yet know which trials have ended.
+     * One round of the work-queue audit. For every unfinished trial (or final evaluation) whose work item
+     * the share group has finished with (it lies below the offset under which every record of its
+     * partition is finished, {@code finishedBelow}, by partition of {@code hpo.trial.suggested}, in this
+     * round and the previous one, see {@link WorkItem#audit}), no trainer will report again, and without a
+     * decision its study would wait forever. So:
+     * <ul>
+     *   <li>a trial of a running study that ran fewer than {@code maxAttempts} attempts (counted by the
+     *       attempt numbers that reported, so lock renewals, which Kafka 4.3 counts as deliveries, do not
+     *       use them up) with fewer than {@code maxAttempts} copies of its item gets a RETRY decision: the
+     *       suggester publishes the item again, for the attempts left;</li>
+     *   <li>any other gets a FAILED report by {@code auditorId}, on {@code hpo.trial.reported} like a
+     *       trainer's, so that a restart replays it; one that arrives after a newer attempt's report is
+     *       stale and ignored, and a later round reports that attempt;</li>
+     *   <li>a decision that had no effect within {@link #AUDIT_PATIENCE_ROUNDS} rounds (no copy came after a
+     *       RETRY: the suggester died before publishing it; or the report was lost) is followed by a FAILED
+     *       report.</li>
+     * </ul>
+     * Empty while the backlog is replayed, when the ledger does not yet know which trials have ended.
      */
-    public synchronized List<TrialReported> givenUpByWorkQueue(Map<Integer, Long> finishedBelow, String auditorId) {
+    public synchronized WorkQueueAudit auditWorkQueue(Map<Integer, Long> finishedBelow, int maxAttempts, String auditorId) {
         if (replaying) {
-            return List.of();
+            return new WorkQueueAudit(List.of(), List.of());
         }
         var reports = new ArrayList<TrialReported>();
+        var retries = new ArrayList<TrialDecided>();
         studies.values().stream().sorted(Comparator.comparing(study -> study.studyId)).forEach(study -> {
             for (TrialEntry trial : study.trials()) {
-                int attempt = Math.max(trial.attempt(), 1);
-                if (!trial.state().isFinal() && trial.workItem.confirmGivenUp(finishedBelow, attempt)) {
-                    reports.add(new TrialReported(SchemaVersion.CURRENT, study.studyId, trial.trialId, trial.trialNumber(), attempt,
-                            ReportKind.FAILED, trial.lastEpoch(), Map.of(), auditorId, GIVEN_UP_REASON, clock.instant()));
+                if (!trial.state().isFinal()) {
+                    auditTrial(study, trial, finishedBelow, maxAttempts, auditorId, reports, retries);
                 }
             }
             FinalEntry evaluation = study.finalEntry();
-            if (evaluation.isSuggested() && !evaluation.isFinal()
-                    && evaluation.workItem.confirmGivenUp(finishedBelow, evaluation.attempt())) {
-                reports.add(new TrialReported(SchemaVersion.CURRENT, study.studyId, TrialSuggested.finalTrialId(study.studyId),
-                        evaluation.trialNumber(), evaluation.attempt(), ReportKind.FAILED, 0, Map.of(), auditorId, GIVEN_UP_REASON,
-                        clock.instant()));
+            if (evaluation.isSuggested() && !evaluation.isFinal()) {
+                var finding = evaluation.workItem.audit(finishedBelow, evaluation.attempt());
+                boolean waitedInVain = finding == WorkItem.Finding.DECIDED && evaluation.workItem.roundsSinceDecision() > AUDIT_PATIENCE_ROUNDS;
+                if (finding == WorkItem.Finding.GIVEN_UP || waitedInVain) {
+                    evaluation.workItem.decideAgain();
+                    reports.add(new TrialReported(SchemaVersion.CURRENT, study.studyId, TrialSuggested.finalTrialId(study.studyId),
+                            evaluation.trialNumber(), evaluation.attempt(), ReportKind.FAILED, 0, Map.of(), auditorId,
+                            GIVEN_UP_REASON + ": its work item was finished by the share group without a final report (its trainers died)",
+                            clock.instant()));
+                }
             }
         });
-        return reports;
+        return new WorkQueueAudit(reports, retries);
+    }
+
+    private void auditTrial(StudyEntry study, TrialEntry trial, Map<Integer, Long> finishedBelow, int maxAttempts, String auditorId,
+                            List<TrialReported> reports, List<TrialDecided> retries) {
+        int attempt = Math.max(trial.attempt(), 1);
+        int run = trial.attemptsRun.size();
+        switch (trial.workItem.audit(finishedBelow, attempt)) {
+            case GIVEN_UP -> {
+                if (!study.isStopped() && run < maxAttempts && trial.workItem.copies() < maxAttempts) {
+                    // Every attempt number of the finished copy is at most its base plus maxAttempts (a
+                    // trainer refuses later deliveries): the next copy's attempts are newer than all of them.
+                    int after = Math.max(trial.attempt(), trial.workItem.afterAttempt() + maxAttempts);
+                    trial.retryPending = true;
+                    if (!published.contains(DecisionKey.retry(study.studyId, trial.trialId, after))) {
+                        retries.add(new TrialDecided(SchemaVersion.CURRENT, study.studyId, trial.trialId, trial.trialNumber(), after,
+                                DecisionAction.RETRY, trial.lastEpoch(), null,
+                                GIVEN_UP_REASON + " after " + run + " attempt(s) without a final report (its trainers died; lock renewals "
+                                        + "count as deliveries); publishing it again for the " + (maxAttempts - run) + " attempt(s) left",
+                                clock.instant(), maxAttempts - run));
+                    }
+                } else {
+                    reports.add(givenUpReport(study, trial, attempt, auditorId, study.isStopped()
+                            ? GIVEN_UP_REASON + ": its work item was finished by the share group without a final report"
+                            : GIVEN_UP_REASON + ": attempts used up, " + run + " attempt(s) ran (maxAttempts=" + maxAttempts
+                                    + ") and none reported an end (its trainers died; lock renewals count as deliveries)"));
+                }
+            }
+            case DECIDED -> {
+                if (trial.workItem.roundsSinceDecision() > AUDIT_PATIENCE_ROUNDS) {
+                    trial.workItem.decideAgain();
+                    reports.add(givenUpReport(study, trial, attempt, auditorId, trial.retryPending
+                            ? GIVEN_UP_REASON + ": it was to be retried, but no new copy of its work item was published within "
+                                    + AUDIT_PATIENCE_ROUNDS + " audit rounds"
+                            : GIVEN_UP_REASON + ": its work item was finished by the share group without a final report"));
+                    trial.retryPending = false;
+                }
+            }
+            default -> {
+                // still queued or running, or not confirmed yet
+            }
+        }
+    }
+
+    private TrialReported givenUpReport(StudyEntry study, TrialEntry trial, int attempt, String auditorId, String reason) {
+        return new TrialReported(SchemaVersion.CURRENT, study.studyId, trial.trialId, trial.trialNumber(), attempt, ReportKind.FAILED,
+                trial.lastEpoch(), Map.of(), auditorId, reason, clock.instant());
     }
 
     public synchronized List<TrialDecided> onTrialReported(TrialReported event) {
@@ -408,9 +487,14 @@ public final class ResultsLedger {
             return new DecisionKey(studyId, trialId, "promoted@" + epoch);
         }
 
+        static DecisionKey retry(String studyId, String trialId, int afterAttempt) {
+            return new DecisionKey(studyId, trialId, "retry@" + afterAttempt);
+        }
+
         static DecisionKey of(TrialDecided decision) {
             return switch (decision.action()) {
                 case STOP -> stop(decision.studyId(), decision.trialId());
+                case RETRY -> retry(decision.studyId(), decision.trialId(), decision.attempt());
                 case PROMOTED -> promoted(decision.studyId(), decision.trialId(), decision.epoch());
                 default -> ofFinal(decision.studyId(), decision.trialId());
             };

@@ -51,6 +51,10 @@ final class TrialEntry {
     final java.util.Set<Integer> promotedAt = new java.util.HashSet<>();
     /** The trial's work item on the work queue (known once its suggestion is read). */
     final WorkItem workItem = new WorkItem();
+    /** Attempt numbers that reported anything: the attempts that really ran (renewals are not among them). */
+    final java.util.Set<Integer> attemptsRun = new java.util.HashSet<>();
+    /** The work-queue audit decided RETRY for the current copy of the work item, and no copy came yet. */
+    boolean retryPending;
 
     TrialEntry(String trialId, long trialNumber) {
         this.trialId = trialId;
@@ -99,7 +103,11 @@ final class TrialEntry {
      * idempotent by epoch number (the first report of an epoch wins).
      */
     void applyReport(TrialReported report) {
-        if (state.isFinal() || report.attempt() < attempt) {
+        if (state.isFinal()) {
+            return;
+        }
+        attemptsRun.add(report.attempt());
+        if (report.attempt() < attempt) {
             return;
         }
         if (report.attempt() > attempt) {

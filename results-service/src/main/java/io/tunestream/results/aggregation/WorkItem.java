@@ -3,30 +3,52 @@ package io.tunestream.results.aggregation;
 import java.util.Map;
 
 /**
- * Where a trial's work item lies on {@code hpo.trial.suggested}, and what the work-queue audit
- * ({@link ResultsLedger#givenUpByWorkQueue}) has found about it. Not thread-safe: the ledger guards it.
+ * Where a trial's work item lies on {@code hpo.trial.suggested} (its newest copy, when it was published
+ * again), and what the work-queue audit ({@link ResultsLedger#auditWorkQueue}) has found about it. Not
+ * thread-safe: the ledger guards it.
  *
- * <p>The share group finishes with a record when it is acknowledged by a trainer, or archived by the
- * broker once its delivery count reached the group's limit; the audit learns below which offset of a
- * partition every record is finished. A trial whose work item lies below it and that has no final report
- * will never be run or reported by a trainer again: the trainer of its last delivery died. Kafka 4.3 counts every lock
- * renewal as a delivery, so a long trial whose trainer dies can reach that limit without a trainer ever
- * seeing the delivery where it would have reported the trial FAILED.
+ * <p>The share group finishes with a record when it is acknowledged by a trainer, rejected by one (its
+ * attempts were used up), or archived by the broker once its delivery count reached the group's limit;
+ * the audit learns below which offset of a partition every record is finished. A trial whose newest copy
+ * lies below it and that has no final report will never be run or reported by a trainer again.
  */
 final class WorkItem {
 
+    /** What one audit round makes of the item. */
+    enum Finding {
+        /** Still queued or running, or not yet confirmed (see {@link #audit}). */
+        NONE,
+        /** Given up on, confirmed: decide now (retry or FAILED). */
+        GIVEN_UP,
+        /** Given up on and already decided; waiting for that decision to take effect. */
+        DECIDED
+    }
+
     private int partition = -1;
     private long offset = -1;
-    /** The attempt at which the previous audit found the item given up on; 0 when it did not. */
-    private int suspectedAt;
-    /** The attempt for which a FAILED report was last sent; 0 before any. */
-    private int reportedAt;
+    private int copies;
+    private int afterAttempt;
+    /** The previous round found the item given up on (at {@link #suspectedAttempt}). */
+    private boolean suspected;
+    private int suspectedAttempt;
+    /** The offset and attempt at which the audit last decided; -1 before any decision. */
+    private long decidedOffset = -1;
+    private int decidedAttempt;
+    private int roundsSinceDecision;
 
-    /** Places the item; a suggestion published again places it at the later copy, the last to be finished. */
-    void place(int partition, long offset) {
+    /**
+     * Places a copy of the item. A later copy (a retry, or the same suggestion published twice) is the
+     * one that counts: the earlier ones are finished before it.
+     *
+     * @param afterAttempt the attempt the copy's attempts continue from (0 for the first copy)
+     */
+    void place(int partition, long offset, int afterAttempt) {
         if (offset > this.offset) {
             this.partition = partition;
             this.offset = offset;
+            this.afterAttempt = afterAttempt;
+            copies++;
+            suspected = false;
         }
     }
 
@@ -34,25 +56,53 @@ final class WorkItem {
         return offset >= 0;
     }
 
+    /** Copies placed so far: 1 for a trial never retried. */
+    int copies() {
+        return copies;
+    }
+
+    /** The attempt the newest copy's attempts continue from. */
+    int afterAttempt() {
+        return afterAttempt;
+    }
+
+    /** Rounds since the last decision while the item stayed given up on (the decision had no effect yet). */
+    int roundsSinceDecision() {
+        return roundsSinceDecision;
+    }
+
     /**
-     * One round of the audit for an unfinished trial at {@code attempt}: true when the item lies below
-     * its partition's finished offset ({@code finishedBelow}) in this round and in the previous one, and no report was sent for
-     * this attempt yet. Two rounds, because between a trainer's final report and its acknowledgement
-     * being counted as finished, this service may not have read the report yet.
+     * One round of the audit for an unfinished trial whose newest attempt is {@code attempt}. The item
+     * must lie below its partition's finished offset ({@code finishedBelow}) in two rounds in a row,
+     * because between a trainer's final report and its acknowledgement being counted as finished this
+     * service may not have read the report yet. After a decision, the item is {@link Finding#DECIDED}
+     * until a newer copy is placed or a newer attempt reports (the decision was a report made stale by
+     * one).
      */
-    boolean confirmGivenUp(Map<Integer, Long> finishedBelow, int attempt) {
+    Finding audit(Map<Integer, Long> finishedBelow, int attempt) {
         Long finished = finishedBelow.get(partition);
-        boolean givenUp = isPlaced() && finished != null && offset < finished;
-        if (!givenUp || reportedAt >= attempt) {
-            suspectedAt = 0;
-            return false;
+        if (!isPlaced() || finished == null || offset >= finished) {
+            suspected = false;
+            return Finding.NONE;
         }
-        if (suspectedAt != attempt) {
-            suspectedAt = attempt;
-            return false;
+        if (decidedOffset == offset && decidedAttempt >= attempt) {
+            roundsSinceDecision++;
+            return Finding.DECIDED;
         }
-        suspectedAt = 0;
-        reportedAt = attempt;
-        return true;
+        if (!suspected || suspectedAttempt != attempt) {
+            suspected = true;
+            suspectedAttempt = attempt;
+            return Finding.NONE;
+        }
+        suspected = false;
+        decidedOffset = offset;
+        decidedAttempt = attempt;
+        roundsSinceDecision = 0;
+        return Finding.GIVEN_UP;
+    }
+
+    /** The decision taken at {@link Finding#GIVEN_UP} had no effect after waiting: it is replaced by another. */
+    void decideAgain() {
+        roundsSinceDecision = 0;
     }
 }

@@ -24,17 +24,13 @@ public interface ResultsConfig {
 
     interface WorkQueueAudit {
 
-        /** Turn off only where nothing else may write to {@code hpo.trial.reported}. */
-        @WithDefault("true")
-        boolean enabled();
-
         /** The trainers' share group ({@code tunestream.trainer.group-id} of trainer-service). */
         @WithDefault("tunestream-trainers")
         String groupId();
 
         /**
-         * How often the share group's start offsets are read. A trial given up on is reported after two
-         * rounds in a row, so within two intervals of the broker archiving it.
+         * How often the share group's offsets are read. A trial given up on is retried or reported FAILED
+         * after two rounds in a row, so within two intervals of the share group finishing with its item.
          */
         @WithDefault("PT30S")
         Duration interval();

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListShareGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.SharePartitionOffsetInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
@@ -35,27 +36,30 @@ import io.tunestream.results.config.ResultsConfig;
 import io.tunestream.results.metrics.ResultsMetrics;
 
 /**
- * The work-queue audit: no trial may wait forever for a report that no trainer will send. Every
- * interval it reads how far the trainers' share group has finished with each partition of
- * {@code hpo.trial.suggested} ({@link #finishedBelow}) and asks the ledger which unfinished trials lie
- * below that
- * ({@link ResultsLedger#givenUpByWorkQueue}); each gets a FAILED report on {@code hpo.trial.reported},
- * which the ledger then applies like a trainer's and turns into the trial's FAILED decision.
+ * The work-queue audit: no trial may wait forever for a report that no trainer will send, and no trial
+ * loses its retries to lock renewals. Every interval it reads how far the trainers' share group has
+ * finished with each partition of {@code hpo.trial.suggested} ({@link #finishedBelow}) and the trainers'
+ * {@code max-attempts} ({@link #maxAttempts}), and asks the ledger what the unfinished trials whose work
+ * item is finished call for ({@link ResultsLedger#auditWorkQueue}): RETRY decisions, which the suggester
+ * answers by publishing the item again, and FAILED reports on {@code hpo.trial.reported}, which the
+ * ledger then applies like a trainer's and turns into the trial's FAILED decision.
  *
- * <p>Trainers report FAILED themselves on the delivery after {@code max-attempts}; this covers what
- * they cannot: the broker archives a work item when its lock expires at the group's delivery limit, and
- * with Kafka 4.3 lock renewals count as deliveries, so a long trial whose trainer died after renewing can
- * be archived with no trainer ever seeing a last delivery, as can one whose last trainer died too.
+ * <p>Why it is needed: a trainer refuses a delivery beyond the item's allowance and rejects the item,
+ * and the broker archives an item whose lock expires at the group's delivery limit; with Kafka 4.3 every
+ * lock renewal counts as a delivery, so a long trial whose trainer died after renewing reaches both after
+ * a single real attempt. Only results-service knows which attempts really ran (the ones that reported).
  */
 @ApplicationScoped
 public class WorkQueueAuditor {
 
     private static final Logger LOG = Logger.getLogger(WorkQueueAuditor.class);
+    private static final String DELIVERY_LIMIT = "share.delivery.count.limit";
 
     private final ResultsLedger ledger;
     private final ReplayCoordinator replay;
     private final ResultsMetrics metrics;
     private final MutinyEmitter<String> reports;
+    private final DecisionPublisher decisions;
     private final ResultsConfig.WorkQueueAudit config;
     private final Map<String, Object> kafkaConfig;
     private final String auditorId;
@@ -64,22 +68,20 @@ public class WorkQueueAuditor {
 
     @Inject
     public WorkQueueAuditor(ResultsLedger ledger, ReplayCoordinator replay, ResultsMetrics metrics,
-                            @Channel(Channels.TRIAL_REPORTED_OUT) MutinyEmitter<String> reports, ResultsConfig config,
+                            @Channel(Channels.TRIAL_REPORTED_OUT) MutinyEmitter<String> reports, DecisionPublisher decisions,
+                            ResultsConfig config,
                             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.ledger = ledger;
         this.replay = replay;
         this.metrics = metrics;
         this.reports = reports;
+        this.decisions = decisions;
         this.config = config.workQueueAudit();
         this.kafkaConfig = kafkaConfig;
         this.auditorId = "results-service/work-queue-audit";
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.enabled()) {
-            LOG.info("the work-queue audit is off: a trial archived by the share group without a final report keeps its study waiting");
-            return;
-        }
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             var thread = new Thread(r, "work-queue-audit");
             thread.setDaemon(true);
@@ -121,13 +123,30 @@ public class WorkQueueAuditor {
         if (finishedBelow.isEmpty()) {
             return;
         }
-        List<TrialReported> givenUp = ledger.givenUpByWorkQueue(finishedBelow, auditorId);
-        for (TrialReported report : givenUp) {
-            LOG.warnf("trial %s of study %s (attempt %d): the work queue archived it without a final report; reporting it FAILED",
-                    report.trialId(), report.studyId(), report.attempt());
+        var found = ledger.auditWorkQueue(finishedBelow, maxAttempts(), auditorId);
+        if (!found.retries().isEmpty()) {
+            found.retries().forEach(retry -> LOG.warnf("trial %s of study %s: %s", retry.trialId(), retry.studyId(), retry.reason()));
+            decisions.publish(found.retries()).await().atMost(java.time.Duration.ofSeconds(60));
+        }
+        for (TrialReported report : found.failedReports()) {
+            LOG.warnf("trial %s of study %s (attempt %d): %s; reporting it FAILED", report.trialId(), report.studyId(), report.attempt(),
+                    report.message());
             reports.sendMessageAndAwait(KafkaRecord.of(report.studyId(), Json.write(report)));
             metrics.givenUpByWorkQueue();
         }
+    }
+
+    /**
+     * The trainers' {@code max-attempts}: they set the share group's delivery limit one above it, so that
+     * they see the delivery after the last allowed one (and refuse it).
+     */
+    private int maxAttempts() throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        var group = new ConfigResource(ConfigResource.Type.GROUP, config.groupId());
+        var entry = admin().describeConfigs(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group).get(DELIVERY_LIMIT);
+        if (entry == null || entry.value() == null) {
+            throw new IllegalStateException("share group " + config.groupId() + " has no " + DELIVERY_LIMIT);
+        }
+        return Math.max(1, Integer.parseInt(entry.value()) - 1);
     }
 
     /**

@@ -14,6 +14,7 @@ import io.tunestream.contracts.events.StudyChanged;
 import io.tunestream.contracts.events.StudyState;
 import io.tunestream.contracts.events.FinalizeJob;
 import io.tunestream.contracts.events.TrialDecided;
+import io.tunestream.contracts.events.RetryOf;
 import io.tunestream.contracts.events.TrialSuggested;
 import io.tunestream.contracts.spec.FinalizeSpec;
 import io.tunestream.contracts.spec.StudySpec;
@@ -45,6 +46,8 @@ public final class StudyRun {
     private final java.util.Set<Long> stopping = new java.util.HashSet<>();
     /** The furthest epoch known per trial (PROMOTED rungs of running trials, final epochs of the others). */
     private final Map<Long, Integer> epochsUsed = new java.util.HashMap<>();
+    /** Trial number -> the attempt after which its work item was last published again (RETRY). */
+    private final Map<Long, Integer> retriedAfter = new java.util.HashMap<>();
     /** Trial number → (epoch → loss): every PROMOTED rung and final epoch with a value, for budget-aware samplers (BOHB). */
     private final Map<Long, Map<Integer, Double>> observed = new java.util.HashMap<>();
     private StudyState state = StudyState.RUNNING;
@@ -120,6 +123,9 @@ public final class StudyRun {
             return Effects.none();
         }
         switch (decision.action()) {
+            case RETRY -> {
+                return retry(trial, decision);
+            }
             case PROMOTED -> {
                 epochsUsed.merge(trial.number(), decision.epoch(), Math::max);
                 observe(decision);
@@ -258,11 +264,34 @@ public final class StudyRun {
                 break;
             }
             trials.put(number, TrialRecord.running(number, params.get()));
-            suggestions.add(new TrialSuggested(SchemaVersion.CURRENT, studyId, TrialSuggested.trialId(studyId, number), number,
-                    params.get(), spec.budget().maxEpochs(), spec.objective().metric(), spec.trainer(),
-                    trialSeed(number), Instant.now()));
+            suggestions.add(suggestion(number, params.get()));
         }
         return suggestions;
+    }
+
+    /** Trial {@code number}'s work item: the same for every copy of it, but for the time and the retry. */
+    private TrialSuggested suggestion(long number, Map<String, Object> params) {
+        return new TrialSuggested(SchemaVersion.CURRENT, studyId, TrialSuggested.trialId(studyId, number), number,
+                params, spec.budget().maxEpochs(), spec.objective().metric(), spec.trainer(), trialSeed(number), Instant.now());
+    }
+
+    /**
+     * results-service found the trial's work item given up on by the work queue with attempts left: the
+     * item is published again, once per decision (a RETRY delivered twice, or one re-read at a restart,
+     * publishes nothing more; should the suggester die between the decision and the copy, results-service
+     * reports the trial FAILED when no copy comes). The trial keeps its slot meanwhile.
+     */
+    private Effects retry(TrialRecord trial, TrialDecided decision) {
+        Integer done = retriedAfter.get(trial.number());
+        if (done != null && done >= decision.attempt()) {
+            return Effects.none();
+        }
+        retriedAfter.put(trial.number(), decision.attempt());
+        if (state != StudyState.RUNNING) {
+            return Effects.none();
+        }
+        var copy = suggestion(trial.number(), trial.params()).retried(new RetryOf(decision.attempt(), decision.attemptsLeft()), Instant.now());
+        return new Effects(List.of(), List.of(copy));
     }
 
     private Optional<StudyChanged> completeIfDone() {

@@ -1,6 +1,5 @@
 package io.tunestream.trainer.messaging;
 
-import java.util.Map;
 
 import org.jboss.logging.Logger;
 
@@ -8,17 +7,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tunestream.contracts.InvalidEventException;
 import io.tunestream.contracts.Json;
 import io.tunestream.contracts.MetricNames;
-import io.tunestream.contracts.events.ReportKind;
-import io.tunestream.contracts.events.TrialReported;
+import io.tunestream.contracts.events.RetryOf;
 import io.tunestream.contracts.events.TrialSuggested;
 import io.tunestream.trainer.runner.TrialOutcome;
 import io.tunestream.trainer.runner.TrialRunner;
 import io.tunestream.trainer.workqueue.WorkItemHandler;
 
 /**
- * Turns a work item into a trial run. A trial delivered more than {@code maxAttempts} times (its
- * trainers kept dying or releasing it) is reported FAILED instead of run again: no trial is retried
- * forever, and none vanishes without a final report.
+ * Turns a work item into a trial run. The attempt number is the item's delivery count, continued from
+ * {@link RetryOf#afterAttempt()} for a copy published again; a delivery beyond the item's allowance
+ * ({@code maxAttempts}, or {@link RetryOf#attemptsLeft()} for a copy) does not run: it is refused and the
+ * slot rejects the item. Which of those deliveries really ran is known to results-service only (a lock
+ * renewal also counts as a delivery), so its work-queue audit decides what comes next: a retry with the
+ * attempts left, or FAILED. No trial is retried forever, and none vanishes without a final decision.
  */
 public final class TrialWorkHandler implements WorkItemHandler {
 
@@ -39,7 +40,7 @@ public final class TrialWorkHandler implements WorkItemHandler {
     }
 
     @Override
-    public TrialOutcome handle(String key, String value, int attempt) {
+    public TrialOutcome handle(String key, String value, int delivery) {
         TrialSuggested trial;
         try {
             trial = Json.read(value, TrialSuggested.class);
@@ -47,15 +48,16 @@ public final class TrialWorkHandler implements WorkItemHandler {
             deadLetter(key, value, e.getMessage());
             return TrialOutcome.FAILED;
         }
-        if (attempt > 1) {
+        if (delivery > 1) {
             meters.counter(MetricNames.WORKQUEUE_REDELIVERIES).increment();
         }
-        if (attempt > maxAttempts) {
-            publisher.publish(TrialReported.of(trial, attempt, ReportKind.FAILED, 0, Map.of(), workerId,
-                    "trial was delivered " + attempt + " times (trainers died or released it); giving up after maxAttempts="
-                            + maxAttempts));
-            return TrialOutcome.FAILED;
+        int allowed = trial.retryOf().map(RetryOf::attemptsLeft).orElse(maxAttempts);
+        if (delivery > allowed) {
+            LOG.infof("%s: delivery %d of its work item, which allows %d; refused (results-service decides: retry or FAILED)",
+                    trial.trialId(), delivery, allowed);
+            return TrialOutcome.REFUSED;
         }
+        int attempt = trial.retryOf().map(RetryOf::afterAttempt).orElse(0) + delivery;
         LOG.debugf("running %s attempt %d", trial.trialId(), attempt);
         var outcome = runner.run(trial, attempt);
         meters.counter(MetricNames.TRAINER_TRIALS_FINISHED, MetricNames.TAG_OUTCOME, outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();

@@ -80,15 +80,19 @@ final class WorkQueueSlot implements Runnable {
     }
 
     private void process(KafkaShareConsumer<String, String> shareConsumer, ConsumerRecord<String, String> record) {
-        int attempt = record.deliveryCount().map(Short::intValue).orElse(1);
+        int delivery = record.deliveryCount().map(Short::intValue).orElse(1);
         busy.incrementAndGet();
         try {
-            Future<TrialOutcome> trial = trialThread.submit(() -> handler.handle(record.key(), record.value(), attempt));
+            Future<TrialOutcome> trial = trialThread.submit(() -> handler.handle(record.key(), record.value(), delivery));
             var held = record;
             while (true) {
                 try {
                     var outcome = trial.get(settings.renewAfter().toMillis(), TimeUnit.MILLISECONDS);
-                    acknowledge(shareConsumer, held, outcome == TrialOutcome.ABANDONED ? AcknowledgeType.RELEASE : AcknowledgeType.ACCEPT);
+                    acknowledge(shareConsumer, held, switch (outcome) {
+                        case ABANDONED -> AcknowledgeType.RELEASE;
+                        case REFUSED -> AcknowledgeType.REJECT;
+                        default -> AcknowledgeType.ACCEPT;
+                    });
                     return;
                 } catch (TimeoutException stillRunning) {
                     if (!running) {
