@@ -143,7 +143,7 @@ public final class MetricNames {
             new Metric(STUDY_TRIALS_BUDGET, Type.GAUGE, List.of(TAG_STUDY), RESULTS,
                     "maxTrials of a running study; removed when the study ends."),
             new Metric(WORKQUEUE_GIVEN_UP, Type.COUNTER, List.of(), RESULTS,
-                    "Trials reported FAILED by the work-queue audit: the share group archived their work item without a final report."),
+                    "Trials reported FAILED by the work-queue audit: the share group finished their work item without a final report and no attempt was left."),
             new Metric(DEAD_LETTERED, Type.COUNTER, List.of(TAG_TOPIC), ALL_SERVICES,
                     "Records sent to <topic>.dlq, by the topic they were consumed from."));
 

@@ -145,4 +145,42 @@ class StudyRunTest {
         assertThat(a).extracting(TrialSuggested::seed).isEqualTo(b.stream().map(TrialSuggested::seed).toList());
         assertThat(a.stream().map(TrialSuggested::params).distinct()).hasSize(4);
     }
+
+    private static TrialDecided retry(TrialSuggested trial, int afterAttempt, int attemptsLeft) {
+        return new TrialDecided(io.tunestream.contracts.SchemaVersion.CURRENT, trial.studyId(), trial.trialId(), trial.trialNumber(),
+                afterAttempt, DecisionAction.RETRY, 0, null, "the work queue gave up on this trial", java.time.Instant.now(), attemptsLeft);
+    }
+
+    @Test
+    void aRetryPublishesTheSameWorkItemAgainOnceAndKeepsTheTrialsSlot() {
+        var run = new StudyRun("s", spec("random", 10, 2));
+        var first = run.start().suggestions();
+        var effects = run.onDecision(retry(first.get(0), 3, 2));
+        assertThat(effects.studyChanges()).isEmpty();
+        assertThat(effects.suggestions()).singleElement().satisfies(copy -> {
+            assertThat(copy.trialId()).isEqualTo(first.get(0).trialId());
+            assertThat(copy.params()).isEqualTo(first.get(0).params());
+            assertThat(copy.seed()).isEqualTo(first.get(0).seed());
+            assertThat(copy.retryOf()).hasValue(new io.tunestream.contracts.events.RetryOf(3, 2));
+        });
+        assertThat(run.onDecision(retry(first.get(0), 3, 2)).isEmpty()).as("the same RETRY again").isTrue();
+        assertThat(run.onDecision(retry(first.get(0), 6, 1)).suggestions()).as("a later one")
+                .singleElement().satisfies(copy -> assertThat(copy.retryOf()).hasValue(new io.tunestream.contracts.events.RetryOf(6, 1)));
+        assertThat(run.inFlight()).isEqualTo(2);
+        assertThat(run.suggested()).as("no new trial").isEqualTo(2);
+
+        run.onDecision(decided(first.get(1), DecisionAction.COMPLETED, 0.5));
+        assertThat(run.onDecision(retry(first.get(1), 3, 2)).isEmpty()).as("a finished trial").isTrue();
+    }
+
+    @Test
+    void aRetryReadAgainAtARestartPublishesNothing() {
+        var run = new StudyRun("s", spec("random", 10, 2));
+        var first = run.start().suggestions();
+        var restored = new StudyRun("s", spec("random", 10, 2));
+        var suggested = new java.util.TreeMap<Long, Map<String, Object>>();
+        first.forEach(t -> suggested.put(t.trialNumber(), t.params()));
+        restored.restore(StudyState.RUNNING, null, suggested, List.of(retry(first.get(0), 3, 2)));
+        assertThat(restored.onDecision(retry(first.get(0), 3, 2)).isEmpty()).isTrue();
+    }
 }
