@@ -17,7 +17,7 @@ public enum DecisionAction {
     FAILED,
     /**
      * The work queue gave up on the trial's work item with no final report (its trainers died; lock
-     * renewals count as deliveries) while it still has attempts left: the suggester publishes the item
+     * renewals may count as deliveries) while it still has attempts left: the suggester publishes the item
      * again ({@link RetryOf}). {@code attempt} is the newest attempt reported, which the copy's attempts
      * continue from; {@code attemptsLeft} says how many the copy may use.
      */

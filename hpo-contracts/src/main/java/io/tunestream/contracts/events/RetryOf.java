@@ -6,7 +6,7 @@ package io.tunestream.contracts.events;
  * of the copy is newer than those of the earlier copies), and at most {@code attemptsLeft} deliveries of
  * the copy may run the trial.
  *
- * <p>Why copies: with Kafka 4.3 every lock renewal counts as a delivery, so a long trial whose trainer
+ * <p>Why copies: with Kafka 4.3 a lock renewal can count as a delivery, so a long trial whose trainer
  * dies can exhaust its work item's delivery limit after a single real attempt. results-service counts the
  * attempts that really started and, when the share group has finished with the item and attempts remain,
  * decides RETRY; the suggester then publishes the copy.

@@ -137,7 +137,7 @@ public final class ResultsLedger {
      * decision its study would wait forever. So:
      * <ul>
      *   <li>a trial of a running study that ran fewer than {@code maxAttempts} attempts (counted by the
-     *       attempt numbers that reported, so lock renewals, which Kafka 4.3 counts as deliveries, do not
+     *       attempt numbers that reported, so lock renewals, which Kafka 4.3 can count as deliveries, do not
      *       use them up) with fewer than {@code maxAttempts} copies of its item gets a RETRY decision: the
      *       suggester publishes the item again, for the attempts left;</li>
      *   <li>any other gets a FAILED report by {@code auditorId}, on {@code hpo.trial.reported} like a
@@ -199,7 +199,7 @@ public final class ResultsLedger {
                     reports.add(givenUpReport(study, trial, attempt, auditorId, study.isStopped()
                             ? GIVEN_UP_REASON + ": its work item was finished by the share group without a final report"
                             : GIVEN_UP_REASON + ": attempts used up, " + run + " attempt(s) ran (maxAttempts=" + maxAttempts
-                                    + ") and none reported an end (its trainers died; lock renewals count as deliveries)"));
+                                    + ") and none reported an end (its trainers died; lock renewals may count as deliveries)"));
                 }
             }
             case DECIDED -> {

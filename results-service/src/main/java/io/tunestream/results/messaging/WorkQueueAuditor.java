@@ -45,8 +45,8 @@ import io.tunestream.results.metrics.ResultsMetrics;
  * ledger then applies like a trainer's and turns into the trial's FAILED decision.
  *
  * <p>Why it is needed: a trainer refuses a delivery beyond the item's allowance and rejects the item,
- * and the broker archives an item whose lock expires at the group's delivery limit; with Kafka 4.3 every
- * lock renewal counts as a delivery, so a long trial whose trainer died after renewing reaches both after
+ * and the broker archives an item whose lock expires at the group's delivery limit; with Kafka 4.3 a
+ * lock renewal can count as a delivery, so a long trial whose trainer died after renewing reaches both after
  * a single real attempt. Only results-service knows which attempts really ran (the ones that reported).
  */
 @ApplicationScoped

@@ -8,7 +8,7 @@ import io.tunestream.trainer.runner.TrialOutcome;
  */
 public interface WorkItemHandler {
 
-    /** @param delivery the share group's delivery count of the item (lock renewals count too) */
+    /** @param delivery the share group's delivery count of the item (a lock renewal may count too) */
     TrialOutcome handle(String key, String value, int delivery);
 
     /** Called for items whose value is not a valid trial: they go to the dead-letter topic. */
