@@ -113,7 +113,8 @@ public class SuggesterMessaging {
     /**
      * Publishes the study changes (each awaited: a study's state must be durable before its trials run)
      * and sends the suggestions without waiting; each returned stage completes once its suggestion is
-     * durable, when it is also counted (the final evaluation is not a suggestion of the sampler).
+     * durable, when it is also counted (the final evaluation and a retried copy of a work item are not
+     * suggestions of the sampler).
      */
     private List<CompletableFuture<Void>> send(StudyRun.Effects effects) {
         for (var change : effects.studyChanges()) {
@@ -126,7 +127,7 @@ public class SuggesterMessaging {
             sent.add(stage.whenComplete((ok, failure) -> {
                 if (failure != null) {
                     LOG.errorf(failure, "suggestion %s could not be published", trial.trialId());
-                } else if (!trial.isFinalize()) {
+                } else if (!trial.isFinalize() && trial.retryOf().isEmpty()) {
                     metrics.suggested(algorithmOf(trial.studyId()));
                 }
             }));
