@@ -14,6 +14,26 @@ import java.util.List;
 public sealed interface Distribution permits FloatDistribution, IntDistribution, CategoricalDistribution {
 
     /**
+     * The distribution a study declares for one parameter, by the spec's fields: {@code float} (uniform,
+     * log-uniform, or stepped when {@code step} is given), {@code int} (uniform, log-uniform, or stepped
+     * for a step other than 1) or {@code categorical} ({@code choices}). One mapping for every service
+     * that rebuilds a study's space (the suggester's samplers, the dashboard's importances), so both see
+     * the same unit cube. The values are expected to be validated already (the study spec's validator).
+     */
+    static Distribution declared(String type, Double low, Double high, boolean log, Double step, List<Object> choices) {
+        return switch (type) {
+            case "float" -> step != null ? FloatDistribution.stepped(low, high, step)
+                    : log ? FloatDistribution.logUniform(low, high) : FloatDistribution.uniform(low, high);
+            case "int" -> step != null && step != 1
+                    ? IntDistribution.stepped(low.longValue(), high.longValue(), step.longValue())
+                    : log ? IntDistribution.logUniform(low.longValue(), high.longValue())
+                    : IntDistribution.uniform(low.longValue(), high.longValue());
+            case "categorical" -> new CategoricalDistribution(choices);
+            default -> throw new IllegalArgumentException("type must be one of float, int, categorical, but was " + type);
+        };
+    }
+
+    /**
      * Maps a value of this parameter into {@code [0, 1]}.
      *
      * @throws IllegalArgumentException when {@link #contains(Object)} is false for {@code value}

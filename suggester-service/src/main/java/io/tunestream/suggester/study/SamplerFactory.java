@@ -15,10 +15,7 @@ import io.tunestream.optimizer.sampler.Sampler;
 import io.tunestream.optimizer.sampler.StartupSampler;
 import io.tunestream.optimizer.sampler.TpeSampler;
 import io.tunestream.optimizer.sampler.TpeSettings;
-import io.tunestream.optimizer.space.CategoricalDistribution;
 import io.tunestream.optimizer.space.Distribution;
-import io.tunestream.optimizer.space.FloatDistribution;
-import io.tunestream.optimizer.space.IntDistribution;
 import io.tunestream.optimizer.space.SearchSpace;
 
 /**
@@ -105,16 +102,6 @@ public final class SamplerFactory {
     }
 
     static Distribution distribution(ParameterSpec p) {
-        return switch (p.type()) {
-            case "float" -> p.step() != null
-                    ? FloatDistribution.stepped(p.low(), p.high(), p.step())
-                    : p.isLog() ? FloatDistribution.logUniform(p.low(), p.high()) : FloatDistribution.uniform(p.low(), p.high());
-            case "int" -> p.step() != null && p.step() != 1
-                    ? IntDistribution.stepped(p.low().longValue(), p.high().longValue(), p.step().longValue())
-                    : p.isLog() ? IntDistribution.logUniform(p.low().longValue(), p.high().longValue())
-                    : IntDistribution.uniform(p.low().longValue(), p.high().longValue());
-            case "categorical" -> new CategoricalDistribution(p.choices());
-            default -> throw new IllegalArgumentException("type must be one of float, int, categorical, but was " + p.type());
-        };
+        return Distribution.declared(p.type(), p.low(), p.high(), p.isLog(), p.step(), p.choices());
     }
 }
