@@ -106,13 +106,7 @@ public final class ResultsLedger {
         }
         TrialEntry trial = study.trial(event.trialId(), event.trialNumber());
         trial.applySuggestion(event);
-        if (offset >= 0) {
-            int copiesBefore = trial.workItem.copies();
-            trial.workItem.place(partition, offset, event.retryOf().map(RetryOf::afterAttempt).orElse(0));
-            if (trial.workItem.copies() > copiesBefore && event.retryOf().isPresent()) {
-                trial.retryPending = false;
-            }
-        }
+        trial.workItem.place(partition, offset, event.retryOf().map(RetryOf::afterAttempt).orElse(0));
         touch(study, trial);
         return decide(study, trial).stream().toList();
     }
@@ -187,7 +181,7 @@ public final class ResultsLedger {
                     // Every attempt number of the finished copy is at most its base plus maxAttempts (a
                     // trainer refuses later deliveries): the next copy's attempts are newer than all of them.
                     int after = Math.max(trial.attempt(), trial.workItem.afterAttempt() + maxAttempts);
-                    trial.retryPending = true;
+                    trial.workItem.awaitCopy();
                     if (!published.contains(DecisionKey.retry(study.studyId, trial.trialId, after))) {
                         retries.add(new TrialDecided(SchemaVersion.CURRENT, study.studyId, trial.trialId, trial.trialNumber(), after,
                                 DecisionAction.RETRY, trial.lastEpoch(), null,
@@ -204,12 +198,11 @@ public final class ResultsLedger {
             }
             case DECIDED -> {
                 if (trial.workItem.roundsSinceDecision() > AUDIT_PATIENCE_ROUNDS) {
-                    trial.workItem.decideAgain();
-                    reports.add(givenUpReport(study, trial, attempt, auditorId, trial.retryPending
+                    reports.add(givenUpReport(study, trial, attempt, auditorId, trial.workItem.awaitsCopy()
                             ? GIVEN_UP_REASON + ": it was to be retried, but no new copy of its work item was published within "
                                     + AUDIT_PATIENCE_ROUNDS + " audit rounds"
                             : GIVEN_UP_REASON + ": its work item was finished by the share group without a final report"));
-                    trial.retryPending = false;
+                    trial.workItem.decideAgain();
                 }
             }
             default -> {

@@ -53,8 +53,6 @@ final class TrialEntry {
     final WorkItem workItem = new WorkItem();
     /** Attempt numbers that reported anything: the attempts that really ran (renewals are not among them). */
     final java.util.Set<Integer> attemptsRun = new java.util.HashSet<>();
-    /** The work-queue audit decided RETRY for the current copy of the work item, and no copy came yet. */
-    boolean retryPending;
 
     TrialEntry(String trialId, long trialNumber) {
         this.trialId = trialId;

@@ -35,6 +35,8 @@ final class WorkItem {
     private long decidedOffset = -1;
     private int decidedAttempt;
     private int roundsSinceDecision;
+    /** The last decision was a RETRY: a new copy of the item is due. */
+    private boolean awaitingCopy;
 
     /**
      * Places a copy of the item. A later copy (a retry, or the same suggestion published twice) is the
@@ -49,6 +51,7 @@ final class WorkItem {
             this.afterAttempt = afterAttempt;
             copies++;
             suspected = false;
+            awaitingCopy = false;
         }
     }
 
@@ -98,11 +101,23 @@ final class WorkItem {
         decidedOffset = offset;
         decidedAttempt = attempt;
         roundsSinceDecision = 0;
+        awaitingCopy = false;
         return Finding.GIVEN_UP;
     }
 
-    /** The decision taken at {@link Finding#GIVEN_UP} had no effect after waiting: it is replaced by another. */
+    /** The decision taken at {@link Finding#GIVEN_UP} was a RETRY: until a new copy is placed, one is due. */
+    void awaitCopy() {
+        awaitingCopy = true;
+    }
+
+    /** A RETRY was decided for this copy and no newer copy has come. */
+    boolean awaitsCopy() {
+        return awaitingCopy;
+    }
+
+    /** The decision taken at {@link Finding#GIVEN_UP} had no effect after waiting: it is replaced by a FAILED report. */
     void decideAgain() {
         roundsSinceDecision = 0;
+        awaitingCopy = false;
     }
 }
