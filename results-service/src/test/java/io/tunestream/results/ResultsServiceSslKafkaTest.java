@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +19,10 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.SslAuthenticationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +50,7 @@ import io.tunestream.contracts.spec.TrainerSpec;
 import io.tunestream.kafka.embedded.SslKafkaTestResource;
 import io.tunestream.kafka.support.KafkaClientSettings;
 import io.tunestream.results.aggregation.ResultsLedger;
+import io.tunestream.testing.ShareGroupMember;
 import io.tunestream.testing.TopicTail;
 
 /**
@@ -116,8 +110,9 @@ class ResultsServiceSslKafkaTest {
                 send(producer, Topics.TRIAL_SUGGESTED, new TrialSuggested(SchemaVersion.CURRENT, STUDY, trial(n), n, Map.of("lr", 0.01), 3,
                         "loss", TRAINER, n, Instant.now()));
             }
-            try (var trainer = joinTrainers(connection)) {
-                var records = takeBoth(trainer);
+            try (var trainer = ShareGroupMember.join(connection, GROUP, Topics.TRIAL_SUGGESTED, Map.of())) {
+                var records = trainer.take(2, WAIT);
+                assertThat(records).as("both work items acquired over TLS").hasSize(2);
                 for (var record : records) {
                     var suggestion = Json.read(record.value(), TrialSuggested.class);
                     send(producer, Topics.TRIAL_REPORTED, report(suggestion.trialNumber(), ReportKind.STARTED, 0, Map.of()));
@@ -130,8 +125,7 @@ class ResultsServiceSslKafkaTest {
                         trainer.acknowledge(record, AcknowledgeType.REJECT);
                     }
                 }
-                var committed = trainer.commitSync(Duration.ofSeconds(30));
-                assertThat(committed.values()).as("acknowledgements applied").allSatisfy(error -> assertThat(error).isEmpty());
+                trainer.commit();
             }
         }
 
@@ -195,29 +189,6 @@ class ResultsServiceSslKafkaTest {
     }
 
     /** Joins the trainers' share group as a trainer does (from the earliest offset), over the service's TLS settings. */
-    private static KafkaShareConsumer<String, String> joinTrainers(Map<String, Object> connection) throws Exception {
-        try (var admin = Admin.create(connection)) {
-            var group = new ConfigResource(ConfigResource.Type.GROUP, GROUP);
-            admin.incrementalAlterConfigs(Map.of(group, List.of(
-                    new AlterConfigOp(new ConfigEntry("share.auto.offset.reset", "earliest"), AlterConfigOp.OpType.SET))))
-                    .all().get(30, TimeUnit.SECONDS);
-        }
-        var consumer = new KafkaShareConsumer<>(withConnection(connection, Map.of("group.id", GROUP, "share.acknowledgement.mode", "explicit")),
-                new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(Topics.TRIAL_SUGGESTED));
-        return consumer;
-    }
-
-    private static List<ConsumerRecord<String, String>> takeBoth(KafkaShareConsumer<String, String> consumer) {
-        var records = new ArrayList<ConsumerRecord<String, String>>();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (records.size() < 2 && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-        }
-        assertThat(records).as("both work items acquired over TLS").hasSize(2);
-        return records;
-    }
-
     private static List<TrialDecided> decisions(TopicTail decided) {
         return decided.records().stream().filter(r -> STUDY.equals(r.key())).map(r -> Json.read(r.value(), TrialDecided.class)).toList();
     }

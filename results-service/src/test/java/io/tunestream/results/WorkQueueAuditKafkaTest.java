@@ -6,22 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -49,6 +40,7 @@ import io.tunestream.contracts.spec.TrainerSpec;
 import io.tunestream.kafka.embedded.KafkaTestResource;
 import io.tunestream.results.aggregation.ResultsLedger;
 import io.tunestream.testing.MetricsScrape;
+import io.tunestream.testing.ShareGroupMember;
 import io.tunestream.testing.TopicTail;
 
 /**
@@ -93,9 +85,12 @@ class WorkQueueAuditKafkaTest {
                 send(producer, Topics.TRIAL_SUGGESTED, new TrialSuggested(SchemaVersion.CURRENT, STUDY, trial(n), n, Map.of("lr", 0.01), 3,
                         "loss", TRAINER, n, Instant.now()));
             }
-            var taken = takeAll(3);
-            try (var trainer = taken.consumer) {
-                for (var record : taken.records) {
+            // Delivery limit 4 (maxAttempts 3), set as trainers set it.
+            try (var trainer = ShareGroupMember.join(Map.of("bootstrap.servers", bootstrapServers), GROUP, Topics.TRIAL_SUGGESTED,
+                    Map.of("share.delivery.count.limit", "4"))) {
+                var records = trainer.take(3, Duration.ofSeconds(60));
+                assertThat(records).as("work items acquired").hasSize(3);
+                for (var record : records) {
                     var suggestion = Json.read(record.value(), TrialSuggested.class);
                     long number = suggestion.trialNumber();
                     send(producer, Topics.TRIAL_REPORTED, report(number, 1, ReportKind.STARTED, 0, Map.of()));
@@ -113,8 +108,7 @@ class WorkQueueAuditKafkaTest {
                         trainer.acknowledge(record, AcknowledgeType.REJECT);
                     }
                 }
-                var committed = trainer.commitSync(Duration.ofSeconds(30));
-                assertThat(committed.values()).as("acknowledgements applied").allSatisfy(error -> assertThat(error).isEmpty());
+                trainer.commit();
             }
         }
 
@@ -147,33 +141,6 @@ class WorkQueueAuditKafkaTest {
         given().get("/api/studies/{id}/trials/{trial}", STUDY, trial(0)).then().statusCode(200)
                 .body("state", org.hamcrest.Matchers.equalTo("FAILED"));
         assertThat(MetricsScrape.now().value("hpo_workqueue_given_up_total", "") - givenUpBefore).isEqualTo(2.0);
-    }
-
-    private record Taken(KafkaShareConsumer<String, String> consumer, List<ConsumerRecord<String, String>> records) {
-    }
-
-    /** Joins the trainers' share group as a trainer does (earliest offset, delivery limit) and acquires {@code count} work items. */
-    private Taken takeAll(int count) throws Exception {
-        try (var admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
-            var group = new ConfigResource(ConfigResource.Type.GROUP, GROUP);
-            admin.incrementalAlterConfigs(Map.of(group, List.of(
-                    new AlterConfigOp(new ConfigEntry("share.auto.offset.reset", "earliest"), AlterConfigOp.OpType.SET),
-                    new AlterConfigOp(new ConfigEntry("share.delivery.count.limit", "4"), AlterConfigOp.OpType.SET))))
-                    .all().get(30, TimeUnit.SECONDS);
-        }
-        var config = new HashMap<String, Object>();
-        config.put("bootstrap.servers", bootstrapServers);
-        config.put("group.id", GROUP);
-        config.put("share.acknowledgement.mode", "explicit");
-        var consumer = new KafkaShareConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(Topics.TRIAL_SUGGESTED));
-        var records = new ArrayList<ConsumerRecord<String, String>>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (records.size() < count && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-        }
-        assertThat(records).as("work items acquired").hasSize(count);
-        return new Taken(consumer, records);
     }
 
     private static List<TrialDecided> decisions(TopicTail decided) {
