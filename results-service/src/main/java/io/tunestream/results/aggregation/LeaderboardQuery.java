@@ -1,5 +1,6 @@
 package io.tunestream.results.aggregation;
 
+import io.tunestream.optimizer.objective.Direction;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
@@ -59,7 +60,7 @@ public record LeaderboardQuery(SortKey sort, Optional<SortOrder> order, Optional
         }
         // Ascending raw values are best first when minimizing, worst first when maximizing.
         boolean bestFirst = order.map(o -> (o == SortOrder.ASC) == (direction == Direction.MINIMIZE)).orElse(true);
-        Comparator<TrialRow> byLoss = Comparator.comparingDouble(row -> direction.loss(row.value().orElse(Double.NaN)));
+        Comparator<TrialRow> byLoss = Comparator.comparingDouble(row -> direction.toLoss(row.value().orElse(Double.NaN)));
         return Comparator.<TrialRow, Boolean>comparing(row -> row.value().isEmpty())
                 .thenComparing(bestFirst ? byLoss : byLoss.reversed())
                 .thenComparing(byNumber);

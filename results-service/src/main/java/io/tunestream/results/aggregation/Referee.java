@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.contracts.spec.SchedulerSpec;
 import io.tunestream.contracts.spec.StudySpec;
 import io.tunestream.optimizer.scheduler.Asha;
@@ -53,7 +54,7 @@ final class Referee {
         if (ended.contains(trialNumber)) {
             return List.of();
         }
-        return scheduler.onReport(trialNumber, epoch, direction.loss(value));
+        return scheduler.onReport(trialNumber, epoch, direction.toLoss(value));
     }
 
     List<TrialDecision> onEnded(long trialNumber) {

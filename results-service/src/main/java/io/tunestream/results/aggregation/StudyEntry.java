@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.contracts.events.StudyChanged;
 import io.tunestream.contracts.events.StudyState;
 import io.tunestream.contracts.spec.BudgetSpec;
@@ -82,7 +83,11 @@ final class StudyEntry {
         ObjectiveSpec objective = spec.objective();
         if (objective != null) {
             metric = objective.metric();
-            direction = Direction.fromWireName(objective.direction()).orElse(null);
+            direction = switch (String.valueOf(objective.direction())) {
+                case "minimize" -> Direction.MINIMIZE;
+                case "maximize" -> Direction.MAXIMIZE;
+                default -> null; // unknown until a valid spec says it
+            };
         }
         BudgetSpec budget = spec.budget();
         maxTrials = budget == null ? null : budget.maxTrials();

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
+import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.contracts.events.StudyState;
 
 /**

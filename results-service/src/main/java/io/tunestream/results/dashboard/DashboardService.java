@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import io.tunestream.contracts.spec.BudgetSpec;
 import io.tunestream.contracts.spec.StudySpec;
 import io.tunestream.optimizer.analysis.FanovaImportance;
-import io.tunestream.results.aggregation.Direction;
+import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.results.aggregation.LeaderboardQuery;
 import io.tunestream.results.aggregation.ResultsLedger;
 import io.tunestream.results.aggregation.StudyChanges;

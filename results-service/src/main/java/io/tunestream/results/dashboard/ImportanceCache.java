@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 import io.tunestream.contracts.spec.StudySpec;
 import io.tunestream.optimizer.analysis.FanovaImportance;
 import io.tunestream.optimizer.space.SearchSpace;
-import io.tunestream.results.aggregation.Direction;
+import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.results.aggregation.TrialRow;
 
 /**
@@ -98,7 +98,7 @@ final class ImportanceCache implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 continue; // params outside the spec's space (e.g. the spec changed): not comparable
             }
-            losses.add(direction.loss(row.value().getAsDouble()));
+            losses.add(direction.toLoss(row.value().getAsDouble()));
         }
         double[] y = losses.stream().mapToDouble(Double::doubleValue).toArray();
         var importances = FanovaImportance.evaluate(space.names(), rows.toArray(double[][]::new), y, settings);

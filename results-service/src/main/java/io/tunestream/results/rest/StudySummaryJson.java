@@ -1,6 +1,6 @@
 package io.tunestream.results.rest;
 
-import io.tunestream.results.aggregation.Direction;
+import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.results.aggregation.StudySummary;
 import io.tunestream.results.aggregation.TrialCounts;
 
@@ -42,7 +42,7 @@ public record StudySummaryJson(
                 summary.name().orElse(null),
                 summary.state().map(Enum::name).orElse(null),
                 summary.metric().orElse(null),
-                summary.direction().map(Direction::wireName).orElse(null),
+                summary.direction().map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).orElse(null),
                 summary.trials(),
                 summary.bestValue().isPresent() ? summary.bestValue().getAsDouble() : null,
                 summary.bestTrialId().orElse(null),

@@ -1,5 +1,6 @@
 package io.tunestream.results.aggregation;
 
+import io.tunestream.optimizer.objective.Direction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
