@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.contracts.spec.SchedulerSpec;
 import io.tunestream.contracts.spec.StudySpec;
+import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.optimizer.scheduler.Asha;
 import io.tunestream.optimizer.scheduler.Hyperband;
 import io.tunestream.optimizer.scheduler.MedianStopping;

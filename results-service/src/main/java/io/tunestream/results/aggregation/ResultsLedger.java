@@ -13,7 +13,6 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 
-import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.contracts.SchemaVersion;
 import io.tunestream.contracts.events.DecisionAction;
 import io.tunestream.contracts.events.ReportKind;
@@ -23,6 +22,7 @@ import io.tunestream.contracts.events.TrialDecided;
 import io.tunestream.contracts.events.TrialReported;
 import io.tunestream.contracts.events.TrialSuggested;
 import io.tunestream.contracts.spec.StudySpec;
+import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.optimizer.scheduler.SchedulerAction;
 import io.tunestream.optimizer.scheduler.TrialDecision;
 

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.contracts.events.StudyChanged;
 import io.tunestream.contracts.events.StudyState;
 import io.tunestream.contracts.spec.BudgetSpec;
 import io.tunestream.contracts.spec.ObjectiveSpec;
 import io.tunestream.contracts.spec.StudySpec;
+import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.optimizer.scheduler.TrialDecision;
 
 /** The mutable state of one study and its trials. Not thread-safe: {@link ResultsLedger} guards it. */

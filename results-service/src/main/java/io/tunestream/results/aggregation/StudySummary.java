@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
-import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.contracts.events.StudyState;
+import io.tunestream.optimizer.objective.Direction;
 
 /**
  * One study at a glance. The study's own fields are empty until its {@code StudyChanged} arrives

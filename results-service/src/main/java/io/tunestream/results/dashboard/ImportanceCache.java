@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 
 import io.tunestream.contracts.spec.StudySpec;
 import io.tunestream.optimizer.analysis.FanovaImportance;
-import io.tunestream.optimizer.space.SearchSpace;
 import io.tunestream.optimizer.objective.Direction;
+import io.tunestream.optimizer.space.SearchSpace;
 import io.tunestream.results.aggregation.TrialRow;
 
 /**

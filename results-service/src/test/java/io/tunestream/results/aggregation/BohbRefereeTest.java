@@ -10,7 +10,6 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.contracts.SchemaVersion;
 import io.tunestream.contracts.events.DecisionAction;
 import io.tunestream.contracts.events.StudyChanged;
@@ -25,6 +24,7 @@ import io.tunestream.contracts.spec.SchedulerSpec;
 import io.tunestream.contracts.spec.StudySpec;
 import io.tunestream.contracts.spec.StudySpecValidator;
 import io.tunestream.contracts.spec.TrainerSpec;
+import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.optimizer.scheduler.Hyperband;
 import io.tunestream.optimizer.scheduler.SchedulerAction;
 import io.tunestream.optimizer.scheduler.TrialDecision;

@@ -31,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import io.tunestream.optimizer.objective.Direction;
 import io.tunestream.contracts.SchemaVersion;
 import io.tunestream.contracts.events.DecisionAction;
 import io.tunestream.contracts.events.ReportKind;
@@ -40,6 +39,7 @@ import io.tunestream.contracts.events.StudyState;
 import io.tunestream.contracts.events.TrialDecided;
 import io.tunestream.contracts.events.TrialReported;
 import io.tunestream.contracts.events.TrialSuggested;
+import io.tunestream.optimizer.objective.Direction;
 
 class ResultsLedgerTest {
 
