@@ -6,20 +6,14 @@ import io.tunestream.optimizer.space.Distribution;
 import io.tunestream.optimizer.space.FloatDistribution;
 import io.tunestream.optimizer.space.IntDistribution;
 import io.tunestream.optimizer.space.SearchSpace;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs Optuna studies in a Python subprocess ({@code bench/optuna_runner.py}) whose objective is this
@@ -41,14 +35,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OptunaBridge implements AutoCloseable {
 
-    private final Process process;
-    private final BufferedReader in;
-    private final BufferedWriter out;
+    private final OptunaProcess python;
 
-    private OptunaBridge(Process process) {
-        this.process = process;
-        this.in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        this.out = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+    private OptunaBridge(OptunaProcess python) {
+        this.python = python;
     }
 
     /**
@@ -57,16 +47,7 @@ public final class OptunaBridge implements AutoCloseable {
      * @throws UncheckedIOException when the interpreter cannot be started
      */
     public static OptunaBridge start(Path python, Path script) {
-        Objects.requireNonNull(python, "`python` must not be null");
-        Objects.requireNonNull(script, "`script` must not be null");
-        try {
-            Process process = new ProcessBuilder(python.toString(), "-u", script.toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            return new OptunaBridge(process);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + python + " " + script, e);
-        }
+        return new OptunaBridge(OptunaProcess.start(python, script));
     }
 
     /**
@@ -86,10 +67,10 @@ public final class OptunaBridge implements AutoCloseable {
             for (String name : space.names()) {
                 study.append('\t').append(encode(name, space.get(name)));
             }
-            send(study.toString());
+            python.send(study.toString());
             int asked = 0;
             while (true) {
-                String line = in.readLine();
+                String line = python.receive();
                 if (line == null) {
                     throw new IllegalStateException("optuna_runner.py exited during " + label + " on " + problem.name());
                 }
@@ -103,7 +84,7 @@ public final class OptunaBridge implements AutoCloseable {
                         double loss = problem.loss(decode(space, fields));
                         losses[number] = loss;
                         asked++;
-                        send(Double.toString(loss));
+                        python.send(Double.toString(loss));
                     }
                     case "DONE" -> {
                         if (asked != trials) {
@@ -180,27 +161,8 @@ public final class OptunaBridge implements AutoCloseable {
         return params;
     }
 
-    private void send(String line) throws IOException {
-        out.write(line);
-        out.newLine();
-        out.flush();
-    }
-
     @Override
     public void close() {
-        try {
-            send("QUIT");
-            out.close();
-        } catch (IOException ignored) {
-            // The process is gone already; nothing left to tell it.
-        }
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroy();
-            }
-        } catch (InterruptedException e) {
-            process.destroy();
-            Thread.currentThread().interrupt();
-        }
+        python.close();
     }
 }

@@ -1,18 +1,11 @@
 package io.tunestream.bench.run;
 
 import io.tunestream.optimizer.space.SearchSpace;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs Optuna multi-fidelity studies (TPESampler with a pruner) in {@code bench/optuna_runner.py}'s
@@ -24,27 +17,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OptunaPrunerBridge implements AutoCloseable {
 
-    private final Process process;
-    private final BufferedReader in;
-    private final BufferedWriter out;
+    private final OptunaProcess python;
 
-    private OptunaPrunerBridge(Process process) {
-        this.process = process;
-        this.in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        this.out = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+    private OptunaPrunerBridge(OptunaProcess python) {
+        this.python = python;
     }
 
     public static OptunaPrunerBridge start(Path python, Path script) {
-        Objects.requireNonNull(python, "`python` must not be null");
-        Objects.requireNonNull(script, "`script` must not be null");
-        try {
-            Process process = new ProcessBuilder(python.toString(), "-u", script.toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            return new OptunaPrunerBridge(process);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + python + " " + script, e);
-        }
+        return new OptunaPrunerBridge(OptunaProcess.start(python, script));
     }
 
     /**
@@ -61,9 +41,9 @@ public final class OptunaPrunerBridge implements AutoCloseable {
             for (String name : space.names()) {
                 study.append('\t').append(OptunaBridge.encode(name, space.get(name)));
             }
-            send(study.toString());
+            python.send(study.toString());
             while (true) {
-                String line = in.readLine();
+                String line = python.receive();
                 if (line == null) {
                     throw new IllegalStateException("optuna_runner.py exited during " + label + " on " + problem);
                 }
@@ -79,7 +59,7 @@ public final class OptunaPrunerBridge implements AutoCloseable {
                             throw new IllegalStateException("curve has " + curve.maxEpochs() + " epochs, not " + maxEpochs);
                         }
                         byTrial.put(number, curve);
-                        send(join(curve.losses()) + "\t" + join(curve.epochSeconds()));
+                        python.send(join(curve.losses()) + "\t" + join(curve.epochSeconds()));
                     }
                     case "DONE" -> {
                         String[] spentEpochs = fields[2].isEmpty() ? new String[0] : fields[2].split(",");
@@ -121,27 +101,8 @@ public final class OptunaPrunerBridge implements AutoCloseable {
         return b.toString();
     }
 
-    private void send(String line) throws IOException {
-        out.write(line);
-        out.newLine();
-        out.flush();
-    }
-
     @Override
     public void close() {
-        try {
-            send("QUIT");
-            out.close();
-        } catch (IOException ignored) {
-            // The process is gone already.
-        }
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroy();
-            }
-        } catch (InterruptedException e) {
-            process.destroy();
-            Thread.currentThread().interrupt();
-        }
+        python.close();
     }
 }
