@@ -187,7 +187,7 @@ public final class ResultsLedger {
                         retries.add(new TrialDecided(SchemaVersion.CURRENT, study.studyId, trial.trialId, trial.trialNumber(), after,
                                 DecisionAction.RETRY, trial.lastEpoch(), null,
                                 GIVEN_UP_REASON + " after " + run + " attempt(s) without a final report (its trainers died; lock renewals "
-                                        + "count as deliveries); publishing it again for the " + (maxAttempts - run) + " attempt(s) left",
+                                        + "may count as deliveries); publishing it again for the " + (maxAttempts - run) + " attempt(s) left",
                                 clock.instant(), maxAttempts - run));
                     }
                 } else {
